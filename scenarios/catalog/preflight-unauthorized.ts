@@ -1,0 +1,56 @@
+import { defineScenario } from '../define.ts';
+
+export default defineScenario({
+  id: 'preflight-unauthorized',
+  title: 'Auth middleware answers the preflight with 401',
+  category: 'preflight',
+  story: 'The account page at {app} fetches the current user from {api}, sending a bearer token in Authorization.',
+  explanation:
+    'Authorization is not a safelisted header, so the browser sends a preflight first. A preflight never ' +
+    'carries credentials or the Authorization header. The auth middleware runs before cors(), finds no ' +
+    'token, and answers 401. A preflight needs an ok status (200 to 299), so the browser gives up and ' +
+    'the GET with the token is never sent.',
+  rule: 'A preflight must get a 2xx answer, so answer OPTIONS before any authentication runs.',
+  fix: {
+    summary:
+      "Register Hono's cors() middleware before the auth middleware, so that it answers the preflight " +
+      'with 204 and the real request still has to pass the token check.',
+    diff: [
+      { exchange: 'preflight', header: ':status', broken: '401', fixed: '204' },
+      { exchange: 'preflight', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
+      { exchange: 'preflight', header: 'Access-Control-Allow-Headers', fixed: 'Authorization' },
+    ],
+  },
+  references: [
+    { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
+    {
+      title: 'MDN: Reason: CORS preflight response did not succeed',
+      url: 'https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/CORSPreflightDidNotSucceed',
+    },
+  ],
+  request: { path: '/me', headers: { Authorization: 'Bearer demo-token' } },
+  broken: {
+    middleware: [
+      { kind: 'require-authorization' },
+      { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization'] } },
+    ],
+    outcome: {
+      verdict: 'blocked',
+      stage: 'preflight',
+      corsError: 'PreflightInvalidStatus',
+      detail: {},
+      fault: { exchange: 'preflight', status: true },
+    },
+    exchanges: [{ server: 'api', method: 'OPTIONS', status: 401 }],
+  },
+  fixed: {
+    middleware: [
+      { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization'] } },
+      { kind: 'require-authorization' },
+    ],
+    exchanges: [
+      { server: 'api', method: 'OPTIONS', status: 204 },
+      { server: 'api', method: 'GET', status: 200 },
+    ],
+  },
+});

@@ -1,0 +1,31 @@
+import type { CategoryId } from './types.ts';
+
+export interface Category {
+  readonly title: string;
+  readonly intro: string;
+}
+
+/** Categories in the order a learner meets them, from the basics to layered deployments. */
+export const categories: Readonly<Record<CategoryId, Category>> = {
+  'allow-origin': {
+    title: 'Access-Control-Allow-Origin',
+    intro:
+      'Every cross-origin response that JavaScript reads must name the page origin, exactly, in Access-Control-Allow-Origin.',
+  },
+  credentials: {
+    title: 'Credentials',
+    intro:
+      'A request that carries cookies or HTTP authentication needs an exact origin and Access-Control-Allow-Credentials: true.',
+  },
+  preflight: {
+    title: 'Preflight',
+    intro:
+      'Before a request that is not "simple", the browser asks with an OPTIONS preflight, and sends the request only if the answer allows it.',
+  },
+  layers: {
+    title: 'Layers',
+    intro: 'Proxies, gateways and CDNs in front of an application can add, drop or duplicate CORS headers.',
+  },
+};
+
+export const categoryOrder = Object.keys(categories) as CategoryId[];

@@ -1,0 +1,156 @@
+/**
+ * Chromium's console messages for blocked CORS requests, as Chromium 156 prints them.
+ *
+ * A block prints two console errors: this message, then `Failed to load resource: net::ERR_FAILED`.
+ * The message names the request's final URL with its query, the page origin, and a reason
+ * chosen by the DevTools `corsError` kind.
+ */
+
+/** DevTools `CorsIssue` `corsErrorStatus.corsError` values whose console text this module builds. */
+export type CorsError =
+  | 'MissingAllowOriginHeader'
+  | 'MultipleAllowOriginValues'
+  | 'InvalidAllowOriginValue'
+  | 'AllowOriginMismatch'
+  | 'WildcardOriginNotAllowed'
+  | 'InvalidAllowCredentials'
+  | 'PreflightInvalidStatus'
+  | 'PreflightDisallowedRedirect'
+  | 'PreflightMissingAllowOriginHeader'
+  | 'PreflightMultipleAllowOriginValues'
+  | 'PreflightInvalidAllowOriginValue'
+  | 'PreflightAllowOriginMismatch'
+  | 'PreflightWildcardOriginNotAllowed'
+  | 'PreflightInvalidAllowCredentials'
+  | 'InvalidAllowMethodsPreflightResponse'
+  | 'InvalidAllowHeadersPreflightResponse'
+  | 'MethodDisallowedByPreflightResponse'
+  | 'HeaderDisallowedByPreflightResponse'
+  | 'RedirectContainsCredentials';
+
+/** What started the request; Chromium names it at the start of the message. */
+export type Initiator = 'fetch' | 'xhr' | 'image' | 'script' | 'font' | 'stylesheet' | 'audio' | 'resource';
+
+const initiatorWords: Record<Initiator, string> = {
+  fetch: 'fetch',
+  xhr: 'XMLHttpRequest',
+  image: 'image',
+  script: 'script',
+  font: 'font',
+  stylesheet: 'CSS stylesheet',
+  audio: 'audio',
+  resource: 'resource',
+};
+
+const preflightPrefix = "Response to preflight request doesn't pass access control check: ";
+
+/** Appended by `fetch()`, and no other initiator, to the three invalid-origin-value reasons. */
+const fetchValueSuffix = ' Have the server send the header with a valid value.';
+
+/** Appended for XHR to the two credential reasons. */
+const xhrCredentialsSuffix =
+  ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
+
+export interface BlockedRequest {
+  readonly initiator: Initiator;
+  /** The request's final URL, serialized as the page requested it, query included. */
+  readonly url: string;
+  /** The first URL, when the request was redirected. */
+  readonly redirectedFrom?: string;
+  /** The page origin. Chromium prints it even when a redirect made the wire header `null`. */
+  readonly origin: string;
+  readonly corsError: CorsError;
+  readonly value?: string;
+  readonly method?: string;
+  readonly header?: string;
+}
+
+/** Builds the console error that Chromium prints when it blocks the request. */
+export function chromiumConsoleMessage(request: BlockedRequest): string {
+  const redirect = request.redirectedFrom === undefined ? '' : `(redirected from '${request.redirectedFrom}') `;
+  return (
+    `Access to ${initiatorWords[request.initiator]} at '${request.url}' ${redirect}from origin ` +
+    `'${request.origin}' has been blocked by CORS policy: ${chromiumReason(request)}`
+  );
+}
+
+/** Builds the text after "has been blocked by CORS policy: ". */
+export function chromiumReason(request: Omit<BlockedRequest, 'url' | 'origin' | 'redirectedFrom'>): string {
+  const { corsError, initiator } = request;
+  const value = request.value ?? '';
+  const valueSuffix = initiator === 'fetch' ? fetchValueSuffix : '';
+  const credentialsSuffix = initiator === 'xhr' ? xhrCredentialsSuffix : '';
+
+  switch (corsError) {
+    case 'MissingAllowOriginHeader':
+      return missingAllowOrigin;
+    case 'MultipleAllowOriginValues':
+      return multipleValues(value) + valueSuffix;
+    case 'InvalidAllowOriginValue':
+      return invalidValue(value) + valueSuffix;
+    case 'AllowOriginMismatch':
+      return mismatch(value) + valueSuffix;
+    case 'WildcardOriginNotAllowed':
+      return wildcard + credentialsSuffix;
+    case 'InvalidAllowCredentials':
+      return allowCredentials(value) + credentialsSuffix;
+    case 'PreflightMissingAllowOriginHeader':
+      return preflightPrefix + missingAllowOrigin;
+    case 'PreflightMultipleAllowOriginValues':
+      return preflightPrefix + multipleValues(value) + valueSuffix;
+    case 'PreflightInvalidAllowOriginValue':
+      return preflightPrefix + invalidValue(value) + valueSuffix;
+    case 'PreflightAllowOriginMismatch':
+      return preflightPrefix + mismatch(value) + valueSuffix;
+    case 'PreflightWildcardOriginNotAllowed':
+      return preflightPrefix + wildcard + credentialsSuffix;
+    case 'PreflightInvalidAllowCredentials':
+      return preflightPrefix + allowCredentials(value) + credentialsSuffix;
+    case 'PreflightInvalidStatus':
+      return `${preflightPrefix}It does not have HTTP ok status.`;
+    case 'PreflightDisallowedRedirect':
+      return `${preflightPrefix}Redirect is not allowed for a preflight request.`;
+    // The method, header and parse errors come from the preflight but carry no preflight prefix.
+    case 'InvalidAllowMethodsPreflightResponse':
+      return 'Cannot parse Access-Control-Allow-Methods response header field in preflight response.';
+    case 'InvalidAllowHeadersPreflightResponse':
+      return 'Cannot parse Access-Control-Allow-Headers response header field in preflight response.';
+    case 'MethodDisallowedByPreflightResponse':
+      return `Method ${request.method ?? ''} is not allowed by Access-Control-Allow-Methods in preflight response.`;
+    case 'HeaderDisallowedByPreflightResponse':
+      return `Request header field ${request.header ?? ''} is not allowed by Access-Control-Allow-Headers in preflight response.`;
+    case 'RedirectContainsCredentials':
+      // NOTE: Chromium 156 prints an empty location here, '' rather than the redirect URL.
+      return `Redirect location '${value}' contains a username and password, which is disallowed for cross-origin requests.`;
+    default:
+      return assertNever(corsError);
+  }
+}
+
+const missingAllowOrigin = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
+const wildcard =
+  "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' " +
+  "when the request's credentials mode is 'include'.";
+
+function multipleValues(value: string): string {
+  return `The 'Access-Control-Allow-Origin' header contains multiple values '${value}', but only one is allowed.`;
+}
+
+function invalidValue(value: string): string {
+  return `The 'Access-Control-Allow-Origin' header contains the invalid value '${value}'.`;
+}
+
+function mismatch(value: string): string {
+  return `The 'Access-Control-Allow-Origin' header has a value '${value}' that is not equal to the supplied origin.`;
+}
+
+function allowCredentials(value: string): string {
+  return (
+    `The value of the 'Access-Control-Allow-Credentials' header in the response is '${value}' ` +
+    "which must be 'true' when the request's credentials mode is 'include'."
+  );
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,101 @@
+/**
+ * The playground's origins. The app and the APIs sit on different origins on purpose:
+ * `app`, `api` and `proxy` share the site `http://localhost` (same-site, cross-origin), while
+ * `partner` is a `*.localhost` name and so a different site, which changes how cookies behave.
+ */
+
+/** Servers that answer scenario requests. */
+export type ServerName = 'api' | 'proxy' | 'partner';
+
+/** Every origin the playground serves: the learner's app and the servers. */
+export type OriginName = 'app' | ServerName;
+
+export type OriginMap = Readonly<Record<OriginName, string>>;
+
+export const serverNames: readonly ServerName[] = ['api', 'proxy', 'partner'];
+
+export interface OriginSetting {
+  readonly host: string;
+  readonly defaultPort: number;
+  /** Environment variable that overrides the port. */
+  readonly portVariable: string;
+  readonly description: string;
+}
+
+export const originSettings: Readonly<Record<OriginName, OriginSetting>> = {
+  app: {
+    host: 'localhost',
+    defaultPort: 5173,
+    portVariable: 'CORS_PLAYGROUND_APP_PORT',
+    description: "the learner's app, served by Vite",
+  },
+  api: {
+    host: 'localhost',
+    defaultPort: 8001,
+    portVariable: 'CORS_PLAYGROUND_API_PORT',
+    description: 'the API, same-site with the app but on another origin',
+  },
+  proxy: {
+    host: 'localhost',
+    defaultPort: 8002,
+    portVariable: 'CORS_PLAYGROUND_PROXY_PORT',
+    description: 'a reverse proxy in front of the API',
+  },
+  partner: {
+    host: 'partner.localhost',
+    defaultPort: 8003,
+    portVariable: 'CORS_PLAYGROUND_PARTNER_PORT',
+    description: "a partner's API on another site",
+  },
+};
+
+export type Ports = Readonly<Record<OriginName, number>>;
+
+/**
+ * Reads the ports from environment variables, falling back to the defaults.
+ * Takes the environment as a plain record so that Node, Vite and the e2e suite can all call it.
+ */
+export function portsFromEnv(env: Readonly<Record<string, string | undefined>>): Ports {
+  const ports = {} as Record<OriginName, number>;
+  for (const [name, setting] of Object.entries(originSettings) as [OriginName, OriginSetting][]) {
+    ports[name] = parsePort(env[setting.portVariable], setting);
+  }
+  const seen = new Map<number, OriginName>();
+  for (const [name, port] of Object.entries(ports) as [OriginName, number][]) {
+    const other = seen.get(port);
+    if (other !== undefined) {
+      throw new Error(
+        `Port ${port} is set for both ${other} and ${name}. Give ${originSettings[name].portVariable} a port of its own.`,
+      );
+    }
+    seen.set(port, name);
+  }
+  return ports;
+}
+
+function parsePort(raw: string | undefined, setting: OriginSetting): number {
+  if (raw === undefined || raw === '') return setting.defaultPort;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 1 || port > 65535) {
+    throw new Error(
+      `Invalid ${setting.portVariable}='${raw}': expected a whole number from 1 to 65535 (default ${setting.defaultPort}).`,
+    );
+  }
+  return port;
+}
+
+export function originsFromPorts(ports: Ports): OriginMap {
+  const origins = {} as Record<OriginName, string>;
+  for (const [name, setting] of Object.entries(originSettings) as [OriginName, OriginSetting][]) {
+    origins[name] = `http://${setting.host}:${ports[name]}`;
+  }
+  return origins;
+}
+
+/**
+ * Replaces `{app}`, `{api}`, `{proxy}` and `{partner}` with the serialized origins.
+ * Catalog rows write origins this way so that they stay true when the ports change.
+ */
+export function fillOrigins(template: string, origins: OriginMap): string {
+  return template.replace(/\{(app|api|proxy|partner)\}/g, (_, name: OriginName) => origins[name]);
+}

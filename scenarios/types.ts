@@ -1,0 +1,164 @@
+import type { CorsError } from './chromium-messages.ts';
+import type { ServerName } from './origins.ts';
+
+export type VariantName = 'broken' | 'fixed';
+export const variantNames: readonly VariantName[] = ['broken', 'fixed'];
+
+export type CategoryId = 'allow-origin' | 'credentials' | 'preflight' | 'layers';
+
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+
+/**
+ * Header names, values and messages in the catalog may contain `{app}`, `{api}`, `{proxy}` and
+ * `{partner}`, which stand for those origins (see `fillOrigins`).
+ */
+type Template = string;
+
+/** The request that the learner's page sends with `fetch()`. */
+export interface RequestSpec {
+  /** Server the request goes to. */
+  readonly target: ServerName;
+  /** Path below the variant's prefix `/scenarios/<id>/<variant>`. */
+  readonly path: string;
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string;
+  readonly credentials: CredentialsMode;
+}
+
+/** Settings for Hono's `cors()` middleware, as plain data. */
+export interface CorsSettings {
+  readonly origin: Template | readonly Template[];
+  readonly allowMethods?: readonly string[];
+  readonly allowHeaders?: readonly string[];
+  readonly exposeHeaders?: readonly string[];
+  readonly credentials?: boolean;
+  readonly maxAge?: number;
+}
+
+/**
+ * One step of a variant's middleware chain, in the order the server registers them.
+ * The chain is what a learner would write with Hono, and the client shows it as code.
+ */
+export type Middleware =
+  /** Hono's own `cors()` middleware. */
+  | { readonly kind: 'cors'; readonly settings: CorsSettings }
+  /** Headers set by hand on every response, as `c.header()` would. */
+  | { readonly kind: 'set-headers'; readonly headers: Readonly<Record<string, Template>> }
+  /** Rejects with 401 any request without an `Authorization` header, OPTIONS included. */
+  | { readonly kind: 'require-authorization' }
+  /** Redirects every request whose path lacks a trailing slash to the same path with one. */
+  | { readonly kind: 'redirect-to-trailing-slash'; readonly status: 301 | 302 | 307 | 308 };
+
+export type MiddlewareKind = Middleware['kind'];
+
+/** The route's own response, after the middleware chain lets the request through. */
+export interface RouteResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** How the server side of one variant behaves. */
+export interface ServerBehaviour {
+  readonly middleware: readonly Middleware[];
+  readonly response: RouteResponse;
+  /**
+   * Headers the reverse proxy adds to every response it relays for this variant, as an
+   * `add_header` line in a proxy configuration would. Used when the request targets `proxy`.
+   */
+  readonly proxyAddsHeaders: Readonly<Record<string, Template>>;
+}
+
+/** The stage at which the browser blocked the request. */
+export type Stage = 'preflight' | 'response' | 'redirect';
+
+/** Which exchange holds the cause of a block: the OPTIONS preflight or the actual request. */
+export type ExchangeRole = 'preflight' | 'actual';
+
+/** The part of a response the learner should look at: a header, or the status code. */
+export type Fault =
+  | { readonly exchange: ExchangeRole; readonly header: string }
+  | { readonly exchange: ExchangeRole; readonly status: true };
+
+/** A request that a server records for one attempt, in the order the requests arrived. */
+export interface ExpectedExchange {
+  readonly server: ServerName;
+  readonly method: string;
+  readonly status: number;
+}
+
+/** What the page's JavaScript gets from `fetch()`. */
+export type JsResult =
+  | { readonly kind: 'type-error'; readonly message: string }
+  | { readonly kind: 'response'; readonly status: number; readonly body: unknown };
+
+/** Values that fill the placeholders of a Chromium console message. */
+export interface MessageDetail {
+  /** The header value Chromium quotes, such as a mismatched `Access-Control-Allow-Origin`. */
+  readonly value?: Template;
+  /** The method that the preflight response did not allow. */
+  readonly method?: string;
+  /** The lowercase request header name that the preflight response did not allow. */
+  readonly header?: string;
+}
+
+export type Outcome =
+  | { readonly verdict: 'allowed' }
+  | {
+      readonly verdict: 'blocked';
+      readonly stage: Stage;
+      /** The DevTools issue's `corsErrorStatus.corsError`, which also selects the console message. */
+      readonly corsError: CorsError;
+      readonly detail: MessageDetail;
+      readonly fault: Fault;
+    };
+
+export type Verdict = Outcome['verdict'];
+
+/** What the browser and the servers are expected to do for one variant. */
+export interface Expectation {
+  readonly outcome: Outcome;
+  readonly exchanges: readonly ExpectedExchange[];
+  readonly js: JsResult;
+}
+
+export interface Variant {
+  readonly server: ServerBehaviour;
+  readonly expected: Expectation;
+}
+
+/** One line of the fix as a header diff: a header, or `:status`, on one exchange. */
+export interface HeaderDiffLine {
+  readonly exchange: ExchangeRole;
+  /** Header name as sent, or `:status` for the status code. */
+  readonly header: string;
+  /** Value in the broken variant; absent when the broken response lacks the header. */
+  readonly broken?: Template;
+  /** Value in the fixed variant; absent when the fix removes the header. */
+  readonly fixed?: Template;
+}
+
+export interface Reference {
+  readonly title: string;
+  readonly url: string;
+}
+
+export interface Scenario {
+  /** Stable identifier, used in URLs: lowercase words joined by hyphens. */
+  readonly id: string;
+  readonly title: string;
+  readonly category: CategoryId;
+  /** What the learner's app is trying to do, in one or two sentences. */
+  readonly story: Template;
+  readonly request: RequestSpec;
+  readonly variants: Readonly<Record<VariantName, Variant>>;
+  /** Why the browser decides as it does, in a short paragraph. */
+  readonly explanation: Template;
+  /** The one-line rule the scenario demonstrates. */
+  readonly rule: string;
+  readonly fix: {
+    readonly summary: Template;
+    readonly diff: readonly HeaderDiffLine[];
+  };
+  readonly references: readonly Reference[];
+}
