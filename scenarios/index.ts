@@ -35,3 +35,4 @@ export * from './chromium-messages.ts';
 export * from './origins.ts';
 export * from './types.ts';
 export { failedToFetch } from './define.ts';
+export * from './fetch-rules.ts';

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+
+/**
+ * Finds the Chromium to test with: `CHROMIUM_PATH`, then Debian's `/usr/bin/chromium`, then
+ * Playwright's own download. Throws when none exists, so that no test is skipped for want of one.
+ */
+export function chromiumExecutable(): string | undefined {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured !== undefined && configured !== '') {
+    if (!existsSync(configured)) {
+      throw new Error(`CHROMIUM_PATH is set to '${configured}', but no file exists there. Point it at a Chromium binary.`);
+    }
+    return configured;
+  }
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  if (existsSync(chromium.executablePath())) return undefined;
+  throw new Error(
+    'No Chromium found for the e2e suite. Install one of: Debian\'s package (apt-get install chromium), ' +
+      "Playwright's build (npx playwright install chromium), or set CHROMIUM_PATH to a Chromium binary.",
+  );
+}
+
+/** Flags for a Chromium that starts quickly and quietly in a test run. */
+export function chromiumArgs(): string[] {
+  const args = [
+    // Without these, Chromium's background services try to reach Google's hosts at every start.
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  // Chromium refuses to start its sandbox as root, as in CI containers.
+  if (process.getuid?.() === 0) args.unshift('--no-sandbox');
+  return args;
+}

@@ -1,0 +1,100 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import type { OriginMap } from '../scenarios/origins.ts';
+import { recordsPath, type TraceRecord } from '../scenarios/records.ts';
+import type { VariantName } from '../scenarios/types.ts';
+import { e2eOrigins } from './origins.ts';
+
+/** A DevTools CORS issue, as CDP `Audits.issueAdded` reports it. */
+export interface CorsIssue {
+  readonly corsError: string;
+  readonly url: string;
+}
+
+/** What the browser reported outside the page's JavaScript while a test ran. */
+export interface BrowserReports {
+  /** Text of every console message of type error, in order. */
+  readonly consoleErrors: string[];
+  readonly corsIssues: CorsIssue[];
+}
+
+/** The attempt a scenario page shows after "Send request". */
+export interface Attempt {
+  /** The exact URL the page fetched, trace id included. */
+  readonly url: string;
+  readonly trace: string;
+}
+
+interface CorsIssueEvent {
+  readonly issue: {
+    readonly code: string;
+    readonly details: {
+      readonly corsIssueDetails?: {
+        readonly corsErrorStatus: { readonly corsError: string };
+        readonly request: { readonly url: string };
+      };
+    };
+  };
+}
+
+export const test = base.extend<{
+  origins: OriginMap;
+  browserReports: BrowserReports;
+  playground: Playground;
+}>({
+  origins: async ({}, use) => {
+    await use(e2eOrigins);
+  },
+
+  browserReports: async ({ page }, use) => {
+    const reports: BrowserReports = { consoleErrors: [], corsIssues: [] };
+    page.on('console', (message) => {
+      if (message.type() === 'error') reports.consoleErrors.push(message.text());
+    });
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Audits.issueAdded', (event: CorsIssueEvent) => {
+      const details = event.issue.details.corsIssueDetails;
+      if (event.issue.code === 'CorsIssue' && details !== undefined) {
+        reports.corsIssues.push({ corsError: details.corsErrorStatus.corsError, url: details.request.url });
+      }
+    });
+    await cdp.send('Audits.enable');
+    await use(reports);
+  },
+
+  playground: async ({ page, origins }, use) => {
+    await use(new Playground(page, origins));
+  },
+});
+
+/** Drives the playground's UI the way a learner does. */
+export class Playground {
+  constructor(
+    readonly page: Page,
+    readonly origins: OriginMap,
+  ) {}
+
+  async open(scenarioId: string, variant: VariantName): Promise<void> {
+    await this.page.goto(`/#/scenarios/${scenarioId}/${variant}`);
+  }
+
+  /** Clicks "Send request" and waits until the page shows the result and the servers' records. */
+  async send(): Promise<Attempt> {
+    await this.page.getByRole('button', { name: 'Send request' }).click();
+    const attempt = this.page.getByTestId('attempt');
+    await expect(attempt).toHaveAttribute('data-state', 'done');
+    const url = await attempt.getAttribute('data-url');
+    const trace = await attempt.getAttribute('data-trace');
+    expect(url, 'the attempt shows the URL it fetched').toBeTruthy();
+    expect(trace, 'the attempt shows its trace id').toBeTruthy();
+    return { url: url!, trace: trace! };
+  }
+
+  /** Reads the servers' records for a trace directly, as a second witness beside the UI. */
+  async records(trace: string): Promise<TraceRecord> {
+    const response = await this.page.request.get(`${this.origins.api}${recordsPath}/${trace}`);
+    expect(response.status()).toBe(200);
+    return (await response.json()) as TraceRecord;
+  }
+}
+
+export { expect };

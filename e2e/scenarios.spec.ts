@@ -1,0 +1,129 @@
+import {
+  chromiumConsoleMessage,
+  corsUnsafeRequestHeaderNames,
+  fillOrigins,
+  scenarios,
+  variantNames,
+  type Expectation,
+  type Scenario,
+} from '../scenarios/index.ts';
+import { expect, test } from './fixtures.ts';
+
+/** A short description of the expected outcome, for the test title. */
+function describeOutcome({ outcome }: Expectation): string {
+  return outcome.verdict === 'allowed' ? 'allowed' : `blocked at ${outcome.stage} with ${outcome.corsError}`;
+}
+
+/** Console errors and issues about other URLs, such as the favicon, are not this attempt's. */
+const about = (url: string) => (text: string) => text.includes(`'${url}'`);
+
+for (const scenario of scenarios) {
+  for (const variant of variantNames) {
+    const expected = scenario.variants[variant].expected;
+
+    test(`${scenario.id} ${variant} is ${describeOutcome(expected)}`, async ({
+      playground,
+      browserReports,
+      origins,
+      page,
+    }) => {
+      await playground.open(scenario.id, variant);
+      const attempt = await playground.send();
+      const { outcome } = expected;
+
+      await test.step('JavaScript sees what the catalog says', async () => {
+        await expect(page.getByTestId('attempt')).toHaveAttribute(
+          'data-js',
+          expected.js.kind === 'type-error' ? 'blocked' : 'allowed',
+        );
+        const jsResult = page.getByTestId('js-result');
+        if (expected.js.kind === 'type-error') {
+          await expect(jsResult).toContainText(`TypeError: ${expected.js.message}`);
+        } else {
+          await expect(jsResult).toContainText(String(expected.js.status));
+          for (const value of Object.values(expected.js.body as Record<string, unknown>)) {
+            await expect(jsResult).toContainText(String(value));
+          }
+        }
+        await expect(page.getByTestId('unexpected')).toHaveCount(0);
+      });
+
+      await test.step('Chromium reports the expected CORS error, or none', async () => {
+        if (outcome.verdict === 'blocked') {
+          const message = chromiumConsoleMessage({
+            initiator: 'fetch',
+            url: attempt.url,
+            origin: origins.app,
+            corsError: outcome.corsError,
+            value: outcome.detail.value === undefined ? undefined : fillOrigins(outcome.detail.value, origins),
+            method: outcome.detail.method,
+            header: outcome.detail.header,
+          });
+          await expect.poll(() => browserReports.consoleErrors.filter(about(attempt.url))).toEqual([message]);
+          await expect
+            .poll(() => browserReports.corsIssues.filter((issue) => issue.url === attempt.url).map((i) => i.corsError))
+            .toEqual([outcome.corsError]);
+          await expect(page.getByTestId('console-message')).toHaveText(message);
+        } else {
+          expect(browserReports.consoleErrors.filter(about(attempt.url))).toEqual([]);
+          expect(browserReports.corsIssues.filter((issue) => issue.url === attempt.url)).toEqual([]);
+          await expect(page.getByTestId('console-message')).toHaveCount(0);
+        }
+      });
+
+      await test.step('the servers recorded exactly the expected requests', async () => {
+        const record = await playground.records(attempt.trace);
+        const seen = record.exchanges.map(({ server, method, status }) => ({ server, method, status }));
+        expect(seen).toEqual(expected.exchanges);
+        assertBrowserSentCorsHeaders(scenario, record.exchanges, origins.app);
+
+        const shown = page.getByTestId('exchange');
+        await expect(shown).toHaveCount(expected.exchanges.length);
+        for (const [index, exchange] of expected.exchanges.entries()) {
+          await expect(shown.nth(index)).toHaveAttribute('data-server', exchange.server);
+          await expect(shown.nth(index)).toHaveAttribute('data-method', exchange.method);
+          await expect(shown.nth(index)).toHaveAttribute('data-status', String(exchange.status));
+        }
+      });
+
+      if (outcome.verdict === 'blocked') {
+        await test.step('the page highlights the fault', async () => {
+          const role = outcome.fault.exchange;
+          const index = expected.exchanges.findIndex((exchange) =>
+            role === 'preflight' ? exchange.method === 'OPTIONS' : exchange.method !== 'OPTIONS',
+          );
+          const faulty = page.getByTestId('exchange').nth(index).locator('[data-fault]');
+          await expect(faulty.first()).toBeVisible();
+          if ('header' in outcome.fault) {
+            await expect(faulty.first()).toContainText(outcome.fault.header, { ignoreCase: true });
+          }
+        });
+      }
+    });
+  }
+}
+
+/**
+ * Checks the CORS request headers that Chromium put on the wire: `Origin` on every request, and on
+ * a preflight the method and the CORS-unsafe header names it asks about.
+ */
+function assertBrowserSentCorsHeaders(
+  scenario: Scenario,
+  exchanges: readonly { method: string; requestHeaders: readonly (readonly [string, string])[] }[],
+  appOrigin: string,
+): void {
+  for (const exchange of exchanges) {
+    const header = (name: string) => exchange.requestHeaders.find(([key]) => key === name)?.[1];
+    expect(header('origin'), `Origin of the ${exchange.method}`).toBe(appOrigin);
+    if (exchange.method !== 'OPTIONS') continue;
+
+    expect(header('access-control-request-method')).toBe(scenario.request.method);
+    const unsafeNames = corsUnsafeRequestHeaderNames(scenario.request.headers);
+    expect(header('access-control-request-headers')).toBe(
+      unsafeNames.length === 0 ? undefined : unsafeNames.join(','),
+    );
+    // A preflight never carries credentials, which is why auth middleware must let it through.
+    expect(header('authorization')).toBeUndefined();
+    expect(header('cookie')).toBeUndefined();
+  }
+}

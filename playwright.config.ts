@@ -1,0 +1,48 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumExecutable } from './e2e/chromium.ts';
+import { e2eEnvironment, e2eOrigins } from './e2e/origins.ts';
+import { recordsPath } from './scenarios/records.ts';
+
+const executablePath = chromiumExecutable();
+const env = { ...e2eEnvironment(), NO_COLOR: '1' };
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  reporter: [['list']],
+  timeout: 30_000,
+  use: {
+    baseURL: e2eOrigins.app,
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { args: chromiumArgs(), ...(executablePath !== undefined && { executablePath }) },
+      },
+    },
+  ],
+  webServer: [
+    {
+      command: 'npm run start:server',
+      // Any well-formed trace id answers 200, so this doubles as a health check.
+      url: `${e2eOrigins.api}${recordsPath}/healthcheck`,
+      env,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: 'npm run start:client',
+      url: e2eOrigins.app,
+      env,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
+});

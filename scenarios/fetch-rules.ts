@@ -1,0 +1,95 @@
+/**
+ * Request-side rules of the Fetch Standard that decide whether a request needs a preflight:
+ * method normalization, CORS-safelisted methods and request headers, and the preflight's
+ * `Access-Control-Request-Headers` list. https://fetch.spec.whatwg.org/#cors-safelisted-request-header
+ */
+
+/** Fetch uppercases only these methods; any other method keeps its case, so `patch` stays `patch`. */
+const normalizedMethods = ['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT'];
+
+export function normalizeMethod(method: string): string {
+  const upper = method.toUpperCase();
+  return normalizedMethods.includes(upper) ? upper : method;
+}
+
+/** The comparison is case-sensitive: it runs on the normalized method. */
+export function isCorsSafelistedMethod(method: string): boolean {
+  return method === 'GET' || method === 'HEAD' || method === 'POST';
+}
+
+/** Bytes that make an `Accept` or `Content-Type` value unsafe: controls other than tab, and `"():<>?@[\]{}` and DEL. */
+function hasCorsUnsafeByte(value: string): boolean {
+  for (const char of value) {
+    const code = char.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09) || code === 0x7f || '"():<>?@[\\]{}'.includes(char)) return true;
+  }
+  return false;
+}
+
+const safelistedContentTypes = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+
+/** Byte length of a header value, which the 128- and 1024-byte limits count. */
+function byteLength(value: string): number {
+  return new TextEncoder().encode(value).length;
+}
+
+/** Whether one header, on its own, is a CORS-safelisted request-header. */
+export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+  if (byteLength(value) > 128) return false;
+  switch (name.toLowerCase()) {
+    case 'accept':
+      return !hasCorsUnsafeByte(value);
+    case 'accept-language':
+    case 'content-language':
+      return /^[0-9A-Za-z *,\-.;=]*$/.test(value);
+    case 'content-type': {
+      if (hasCorsUnsafeByte(value)) return false;
+      const essence = mimeEssence(value);
+      return essence !== undefined && safelistedContentTypes.includes(essence);
+    }
+    case 'range':
+      // Only a single range with a start, such as `bytes=0-` or `bytes=0-499`.
+      return /^bytes=\d+-\d*$/.test(value) && isOrderedRange(value);
+    default:
+      return false;
+  }
+}
+
+/**
+ * Lowercased, sorted names of the headers that make a request need a preflight. When the
+ * safelisted values add up to more than 1024 bytes, they all count as unsafe.
+ */
+export function corsUnsafeRequestHeaderNames(headers: Readonly<Record<string, string>>): string[] {
+  const unsafe = new Set<string>();
+  const potentiallyUnsafe: string[] = [];
+  let safelistedBytes = 0;
+  for (const [name, value] of Object.entries(headers)) {
+    if (isCorsSafelistedRequestHeader(name, value)) {
+      potentiallyUnsafe.push(name.toLowerCase());
+      safelistedBytes += byteLength(value);
+    } else {
+      unsafe.add(name.toLowerCase());
+    }
+  }
+  if (safelistedBytes > 1024) for (const name of potentiallyUnsafe) unsafe.add(name);
+  return [...unsafe].sort();
+}
+
+/** Whether a `fetch()` in `cors` mode with this method and these headers sends a preflight first. */
+export function needsPreflight(method: string, headers: Readonly<Record<string, string>>): boolean {
+  return !isCorsSafelistedMethod(normalizeMethod(method)) || corsUnsafeRequestHeaderNames(headers).length > 0;
+}
+
+/**
+ * The essence (`type/subtype`, lowercased) of a MIME type, or undefined when it does not parse.
+ * NOTE: this checks the type and subtype tokens only; parameters are not validated.
+ */
+function mimeEssence(value: string): string | undefined {
+  const essence = value.split(';', 1)[0]!.trim().toLowerCase();
+  return /^[!#$%&'*+\-.^_`|~0-9a-z]+\/[!#$%&'*+\-.^_`|~0-9a-z]+$/.test(essence) ? essence : undefined;
+}
+
+function isOrderedRange(value: string): boolean {
+  const [start, end] = value.slice('bytes='.length).split('-');
+  return end === '' || Number(start) <= Number(end);
+}

@@ -1,0 +1,38 @@
+import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
+import type { Server } from 'node:http';
+import { originSettings, type OriginName } from '../scenarios/origins.ts';
+
+/**
+ * Starts listening, turning the usual startup failures into a message that names the port and
+ * the environment variable that changes it.
+ */
+export function listen(app: Hono, name: OriginName, host: string, port: number): Promise<Server> {
+  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+  const setting = originSettings[name];
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      reject(new Error(startupFailure(error, setting.description, setting.portVariable, host, port)));
+    });
+    server.listen(port, host, () => resolve(server));
+  });
+}
+
+function startupFailure(
+  error: NodeJS.ErrnoException,
+  description: string,
+  portVariable: string,
+  host: string,
+  port: number,
+): string {
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `Port ${port} (${description}) is already in use. Set ${portVariable} to a free port.`;
+    case 'EACCES':
+      return `Not allowed to listen on port ${port} (${description}). Set ${portVariable} to a port above 1023.`;
+    case 'EADDRNOTAVAIL':
+      return `Cannot listen on ${host}: no such address on this machine. Set CORS_PLAYGROUND_HOST to a local address, or leave it unset for 127.0.0.1.`;
+    default:
+      return `Failed to listen on ${host}:${port} (${description}): ${error.message}`;
+  }
+}

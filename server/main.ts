@@ -1,0 +1,84 @@
+/**
+ * Starts the playground's servers: the API, the reverse proxy in front of it, and the partner API
+ * on another site. They share one record store, so one records endpoint sees every server.
+ */
+import type { Server } from 'node:http';
+import { originSettings, originsFromPorts, portsFromEnv, type Ports } from '../scenarios/origins.ts';
+import { listen } from './listen.ts';
+import { consoleLog as log } from './log.ts';
+import { createProxyServer } from './proxy-server.ts';
+import { RecordStore } from './record-store.ts';
+import { createScenarioServer } from './scenario-server.ts';
+
+const defaultHost = '127.0.0.1';
+
+async function main(): Promise<void> {
+  const host = process.env.CORS_PLAYGROUND_HOST || defaultHost;
+  const ports = readPorts();
+  const origins = originsFromPorts(ports);
+  if (!isLoopback(host)) {
+    log(
+      `Warning: listening on ${host}, which is not a loopback address. The playground's deliberately ` +
+        'misconfigured endpoints are now reachable from other machines on that network.',
+    );
+  }
+
+  const store = new RecordStore();
+  const upstream = `http://${urlHost(host)}:${ports.api}`;
+  const apps = {
+    api: createScenarioServer({ server: 'api', origins, store, log }),
+    proxy: createProxyServer({ upstream, origins, store, log }),
+    partner: createScenarioServer({ server: 'partner', origins, store, log }),
+  };
+
+  const results = await Promise.allSettled(
+    (Object.keys(apps) as (keyof typeof apps)[]).map((name) => listen(apps[name], name, host, ports[name])),
+  );
+  const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
+  if (failures.length > 0) {
+    for (const failure of failures) console.error(failure.replace(/^Error: /, ''));
+    await closeAll(started);
+    process.exit(1);
+  }
+
+  for (const name of Object.keys(apps) as (keyof typeof apps)[]) {
+    log(`${name.padEnd(7)} ${origins[name]}  (${originSettings[name].description}, listening on ${host})`);
+  }
+  log(`Servers ready. Open the app at ${origins.app}/`);
+
+  const stop = (signal: string) => {
+    log(`Received ${signal}, stopping the servers.`);
+    void closeAll(started).then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+function readPorts(): Ports {
+  try {
+    return portsFromEnv(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Turns a listen address into one that a URL can contain and that reaches this machine. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+function closeAll(servers: readonly Server[]): Promise<void> {
+  return Promise.all(
+    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
+  ).then(() => undefined);
+}
+
+await main();

@@ -1,0 +1,50 @@
+import type { Context } from 'hono';
+import { scenarios, variantNames } from '../scenarios/index.ts';
+import type { Log } from './log.ts';
+import { playgroundError } from './playground-error.ts';
+
+const scenarioPath = /^\/scenarios\/([^/]*)(?:\/([^/]*))?/;
+
+/**
+ * Answers a request that matched no route. Inside a known scenario variant that is the scenario
+ * server's own plain 404, as any Hono app sends it. Elsewhere it says which ids and variants exist.
+ */
+export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Response {
+  const match = scenarioPath.exec(c.req.path);
+  const id = match?.[1];
+  const variant = match?.[2];
+  const ids = scenarios.map((scenario) => scenario.id);
+
+  if (id === undefined) {
+    log(`404 ${c.req.method} ${c.req.path}: not a scenario path`);
+    return playgroundError(c, 404, {
+      error: `Not found: ${quote(c.req.path)}. Scenario requests go to /scenarios/<id>/<variant>/…`,
+      scenarios: ids,
+      variants: variantNames,
+      appOrigin,
+    });
+  }
+  if (!ids.includes(id)) {
+    log(`404 ${c.req.method} ${c.req.path}: unknown scenario id`);
+    return playgroundError(c, 404, {
+      error: `Unknown scenario id ${quote(id)}. Valid ids: ${ids.join(', ')}.`,
+      scenarios: ids,
+      appOrigin,
+    });
+  }
+  if (variant === undefined || !(variantNames as readonly string[]).includes(variant)) {
+    log(`404 ${c.req.method} ${c.req.path}: unknown variant`);
+    return playgroundError(c, 404, {
+      error: `Unknown variant ${quote(variant ?? '')} of scenario '${id}'. Valid variants: ${variantNames.join(', ')}.`,
+      variants: variantNames,
+      appOrigin,
+    });
+  }
+  return c.text('404 Not Found', 404);
+}
+
+/** Quotes a value taken from the request, cut short so that a long path cannot flood the message. */
+function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(shown);
+}

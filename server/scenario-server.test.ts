@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import {
+  corsUnsafeRequestHeaderNames,
+  fillOrigins,
+  scenarios,
+  variantNames,
+  type ExchangeRole,
+  type Scenario,
+  type VariantName,
+} from '../scenarios/index.ts';
+import { recordsPath } from '../scenarios/records.ts';
+import { silentLog } from './log.ts';
+import { createProxyServer } from './proxy-server.ts';
+import { RecordStore } from './record-store.ts';
+import { createTestServers, testOrigins } from './test-servers.ts';
+
+const trace = 'unit-test-trace';
+
+type TestServers = ReturnType<typeof createTestServers>;
+
+/**
+ * Sends in-process what Chromium sends for the scenario's request: the preflight, with the
+ * method and the CORS-unsafe header names it asks about, or the actual request.
+ */
+function sendAsBrowser(
+  { apps }: TestServers,
+  scenario: Scenario,
+  variant: VariantName,
+  role: ExchangeRole,
+  traceId?: string,
+): Promise<Response> {
+  const { request } = scenario;
+  const query = traceId === undefined ? '' : `?trace=${traceId}`;
+  const url = `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`;
+  const unsafeNames = corsUnsafeRequestHeaderNames(request.headers);
+  const init: RequestInit =
+    role === 'preflight'
+      ? {
+          method: 'OPTIONS',
+          headers: {
+            Origin: testOrigins.app,
+            'Access-Control-Request-Method': request.method,
+            ...(unsafeNames.length > 0 && { 'Access-Control-Request-Headers': unsafeNames.join(',') }),
+          },
+        }
+      : {
+          method: request.method,
+          headers: { Origin: testOrigins.app, ...request.headers },
+          ...(request.body !== undefined && { body: request.body }),
+        };
+  return Promise.resolve(apps[request.target].request(url, init));
+}
+
+describe.each(scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)))(
+  'scenario %s, %s variant',
+  (_id, variant, scenario) => {
+    const expected = scenario.variants[variant].expected.exchanges;
+
+    // The browser sends the actual request only when the catalog expects it to pass the preflight.
+    it('records the expected exchanges', async () => {
+      const servers = createTestServers();
+      if (expected.some((exchange) => exchange.method === 'OPTIONS')) {
+        await sendAsBrowser(servers, scenario, variant, 'preflight', trace);
+      }
+      if (expected.some((exchange) => exchange.method !== 'OPTIONS')) {
+        await sendAsBrowser(servers, scenario, variant, 'actual', trace);
+      }
+
+      const seen = servers.store.get(trace).exchanges.map(({ server, method, status }) => ({ server, method, status }));
+      expect(seen).toEqual(expected);
+    });
+  },
+);
+
+describe.each(scenarios.flatMap((scenario) => scenario.fix.diff.map((line) => [scenario.id, line, scenario] as const)))(
+  'header diff of %s',
+  (_id, line, scenario) => {
+    it(`${line.exchange} ${line.header} matches both variants`, async () => {
+      for (const variant of variantNames) {
+        const response = await sendAsBrowser(createTestServers(), scenario, variant, line.exchange);
+        const template = line[variant];
+        const actual = line.header === ':status' ? String(response.status) : response.headers.get(line.header);
+        expect(actual, `${variant} ${line.header}`).toBe(template === undefined ? null : fillOrigins(template, testOrigins));
+      }
+    });
+  },
+);
+
+describe('bad input', () => {
+  const { apps } = createTestServers();
+  const api = apps.api;
+  const fromApp = { headers: { Origin: testOrigins.app } };
+
+  it('unknown scenario id lists the valid ids', async () => {
+    const response = await api.request('/scenarios/no-such-scenario/broken/data', fromApp);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: string; scenarios: string[] };
+    expect(body.error).toContain("Unknown scenario id \"no-such-scenario\"");
+    expect(body.scenarios).toEqual(scenarios.map((scenario) => scenario.id));
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
+  });
+
+  it('unknown variant lists the valid variants', async () => {
+    const response = await api.request('/scenarios/missing-allow-origin/half-fixed/data', fromApp);
+    expect(response.status).toBe(404);
+    const body = (await response.json()) as { error: string; variants: string[] };
+    expect(body.error).toContain('Valid variants: broken, fixed.');
+    expect(body.variants).toEqual(['broken', 'fixed']);
+  });
+
+  it('malformed trace id is rejected with 400', async () => {
+    for (const bad of ['short', 'has space in it', 'x'.repeat(65), '<script>alert(1)</script>']) {
+      const response = await api.request(
+        `/scenarios/missing-allow-origin/broken/data?trace=${encodeURIComponent(bad)}`,
+        fromApp,
+      );
+      expect(response.status, bad).toBe(400);
+      expect(((await response.json()) as { error: string }).error).toContain('Invalid trace id');
+    }
+  });
+
+  it('records endpoint rejects a malformed trace', async () => {
+    const response = await api.request(`${recordsPath}/not*valid`, fromApp);
+    expect(response.status).toBe(400);
+  });
+
+  it('records endpoint allows only the app origin', async () => {
+    const fromApp = await api.request(`${recordsPath}/${trace}`, { headers: { Origin: testOrigins.app } });
+    expect(fromApp.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
+    const fromElsewhere = await api.request(`${recordsPath}/${trace}`, { headers: { Origin: 'http://evil.test' } });
+    expect(fromElsewhere.headers.get('Access-Control-Allow-Origin')).toBeNull();
+  });
+
+  it('odd paths and methods never cause a 500', async () => {
+    const requests: [string, RequestInit?][] = [
+      ['/scenarios/%E0%A4%A/broken/data'],
+      ['/scenarios/missing-allow-origin/broken/%ZZ'],
+      [`/scenarios/${'a'.repeat(5000)}/broken/data`],
+      ['/scenarios//broken/data'],
+      ['/scenarios'],
+      ['/'],
+      ['/scenarios/missing-allow-origin/broken/data', { method: 'PROPFIND' }],
+      ['/scenarios/missing-allow-origin/broken/data?trace=aaaaaaaa&trace=<b>'],
+    ];
+    for (const [path, init] of requests) {
+      const response = await api.request(path, init);
+      expect(response.status, path.slice(0, 60)).toBeLessThan(500);
+    }
+  });
+
+  it('unknown scenario message cuts a long id short', async () => {
+    const response = await api.request(`/scenarios/${'a'.repeat(5000)}/broken/data`);
+    const body = (await response.json()) as { error: string };
+    expect(body.error.length).toBeLessThan(400);
+  });
+});
+
+describe('proxy', () => {
+  it('answers 502 naming the API when it is down', async () => {
+    const proxy = createProxyServer({
+      upstream: 'http://127.0.0.1:9',
+      origins: testOrigins,
+      store: new RecordStore(),
+      log: silentLog,
+      fetchUpstream: () => Promise.reject(new TypeError('fetch failed')),
+    });
+    const response = await proxy.request('/scenarios/duplicate-allow-origin/broken/data');
+    expect(response.status).toBe(502);
+    expect(((await response.json()) as { error: string }).error).toContain('http://127.0.0.1:9');
+  });
+
+  it('adds its headers only where the variant says so', async () => {
+    const { apps } = createTestServers();
+    const broken = await apps.proxy.request('/scenarios/duplicate-allow-origin/broken/data', {
+      headers: { Origin: testOrigins.app },
+    });
+    expect(broken.headers.get('Access-Control-Allow-Origin')).toBe(`${testOrigins.app}, ${testOrigins.app}`);
+    const fixed = await apps.proxy.request('/scenarios/duplicate-allow-origin/fixed/data', {
+      headers: { Origin: testOrigins.app },
+    });
+    expect(fixed.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
+  });
+
+  // The app's cors() still answers the 404, so only the proxy's copy of the header goes.
+  it('adds no header to an error response', async () => {
+    const { apps } = createTestServers();
+    const response = await apps.proxy.request('/scenarios/duplicate-allow-origin/broken/no-such-path', {
+      headers: { Origin: testOrigins.app },
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
+  });
+});

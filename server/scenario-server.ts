@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { logger } from 'hono/logger';
+import { scenarios, variantNames, type OriginMap, type ServerName } from '../scenarios/index.ts';
+import { recordsPath, tracePattern } from '../scenarios/records.ts';
+import type { Log } from './log.ts';
+import { playgroundError } from './playground-error.ts';
+import { recordExchanges } from './record-exchanges.ts';
+import type { RecordStore } from './record-store.ts';
+import { scenarioNotFound } from './scenario-not-found.ts';
+import { createVariantApp } from './variant-app.ts';
+
+export interface ScenarioServerOptions {
+  readonly server: Exclude<ServerName, 'proxy'>;
+  readonly origins: OriginMap;
+  readonly store: RecordStore;
+  readonly log: Log;
+}
+
+/**
+ * Creates a server that mounts every scenario variant at `/scenarios/<id>/<variant>`. Variants are
+ * separate URLs, never server state, so learners who share a server never affect each other.
+ */
+export function createScenarioServer({ server, origins, store, log }: ScenarioServerOptions): Hono {
+  const app = new Hono();
+  app.use(logger((line, ...rest) => log([`[${server}]`, line, ...rest].join(' '))));
+  app.use(recordExchanges(store, server, origins.app));
+
+  // The records endpoint is the playground's own API, so it sends correct CORS headers for the app.
+  app.get(`${recordsPath}/:trace`, cors({ origin: origins.app }), (c) => {
+    const trace = c.req.param('trace');
+    if (!tracePattern.test(trace)) {
+      log(`[${server}] 400 invalid trace id in records request`);
+      return playgroundError(c, 400, {
+        error: 'Invalid trace id: expected 8 to 64 characters from A-Z, a-z, 0-9, \'-\' and \'_\'.',
+        appOrigin: origins.app,
+      });
+    }
+    const { exchanges, dropped } = store.get(trace);
+    return c.json({ trace, exchanges, dropped });
+  });
+
+  for (const scenario of scenarios) {
+    for (const variant of variantNames) {
+      app.route(`/scenarios/${scenario.id}/${variant}`, createVariantApp(scenario, variant, origins));
+    }
+  }
+
+  app.notFound((c) => scenarioNotFound(c, origins.app, (line) => log(`[${server}] ${line}`)));
+  app.onError((error, c) => {
+    log(`[${server}] 500 ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`);
+    return playgroundError(c, 500, { error: `Internal error: ${error.message}`, appOrigin: origins.app });
+  });
+  return app;
+}
