@@ -62,7 +62,9 @@ function defineVariant(row: VariantRow, request: RequestSpec): Variant {
   const exchanges = row.exchanges ?? [{ server: request.target, method: request.method, status: response.status }];
   const js: JsResult =
     row.js ??
-    (outcome.verdict === 'blocked' ? failedToFetch : { kind: 'response', status: response.status, body: response.body });
+    (outcome.verdict === 'blocked'
+      ? failedToFetch
+      : { kind: 'response', status: response.status, body: response.body });
   return {
     server: { middleware: row.middleware ?? [], response, proxyAddsHeaders: row.proxyAddsHeaders ?? {} },
     expected: { outcome, exchanges, js },

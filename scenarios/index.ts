@@ -3,6 +3,7 @@
  * and the README table. Add a scenario by adding a file under `catalog/` and listing it here.
  */
 import allowOriginMismatch from './catalog/allow-origin-mismatch.ts';
+import authBeforeCors from './catalog/auth-before-cors.ts';
 import credentialsWithoutAllowCredentials from './catalog/credentials-without-allow-credentials.ts';
 import duplicateAllowOrigin from './catalog/duplicate-allow-origin.ts';
 import headerNotAllowed from './catalog/header-not-allowed.ts';
@@ -22,6 +23,7 @@ export const scenarios: readonly Scenario[] = [
   methodNotAllowed,
   headerNotAllowed,
   preflightUnauthorized,
+  authBeforeCors,
   preflightRedirect,
   duplicateAllowOrigin,
 ];

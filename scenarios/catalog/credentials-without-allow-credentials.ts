@@ -10,7 +10,7 @@ export default defineScenario({
   explanation:
     "The server's allowlist matches, so Access-Control-Allow-Origin is right. But the request includes " +
     'credentials, and then the browser also requires Access-Control-Allow-Credentials: true. The header is ' +
-    'missing, which Chromium reports as the empty value \'\'.',
+    "missing, which Chromium reports as the empty value ''.",
   rule: "A response to a request with credentials: 'include' is readable only with Access-Control-Allow-Credentials: true.",
   fix: {
     summary: "Turn on credentials in Hono's cors() middleware, which adds Access-Control-Allow-Credentials: true.",

@@ -8,9 +8,9 @@ export default defineScenario({
     'The dashboard at {app} calls the API through the reverse proxy at {proxy}. The app behind it uses ' +
     "Hono's cors(), and someone also added the header in the proxy configuration.",
   explanation:
-    'Both layers add Access-Control-Allow-Origin, so the response carries it twice. The browser combines ' +
-    'the two into one value, "{app}, {app}", which is not a single origin, and blocks the response. Each ' +
-    'layer is correct on its own, which is why this is hard to find from either side.',
+    'Both layers add Access-Control-Allow-Origin, so the response carries two values, "{app}, {app}". ' +
+    'That is not one origin, so the browser blocks the response. Each layer is right on its own, which ' +
+    'is why this is hard to find from either side: only the response that leaves the proxy shows it.',
   rule: 'Exactly one layer (app, proxy or CDN) owns the CORS headers.',
   fix: {
     summary: 'Remove the header from the proxy and let the app alone send CORS headers.',

@@ -10,7 +10,7 @@ export default defineScenario({
     'application/x-www-form-urlencoded and multipart/form-data are. So the browser sends a preflight with ' +
     'Access-Control-Request-Headers: content-type. The answer allows only Authorization, so the browser ' +
     'never sends the POST.',
-  rule: 'Every request header that is not CORS-safelisted must be listed in the preflight response\'s Access-Control-Allow-Headers.',
+  rule: "Every request header that is not CORS-safelisted must be listed in the preflight response's Access-Control-Allow-Headers.",
   fix: {
     summary: "Add Content-Type to allowHeaders in Hono's cors() middleware.",
     diff: [
@@ -52,9 +52,7 @@ export default defineScenario({
     exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
   },
   fixed: {
-    middleware: [
-      { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization', 'Content-Type'] } },
-    ],
+    middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization', 'Content-Type'] } }],
     response: { status: 201, body: { id: 43, item: 'notebook', quantity: 2 } },
     exchanges: [
       { server: 'api', method: 'OPTIONS', status: 204 },

@@ -9,10 +9,12 @@ export default defineScenario({
     'PUT is not a CORS-safelisted method, so the browser first sends an OPTIONS preflight with ' +
     'Access-Control-Request-Method: PUT. The answer lists only GET and POST in Access-Control-Allow-Methods, ' +
     'so the browser stops there: the PUT is never sent and the order is not changed.',
-  rule: 'A method other than GET, HEAD or POST must be listed in the preflight response\'s Access-Control-Allow-Methods.',
+  rule: "A method other than GET, HEAD or POST must be listed in the preflight response's Access-Control-Allow-Methods.",
   fix: {
     summary: "Add PUT to allowMethods in Hono's cors() middleware.",
-    diff: [{ exchange: 'preflight', header: 'Access-Control-Allow-Methods', broken: 'GET,POST', fixed: 'GET,POST,PUT' }],
+    diff: [
+      { exchange: 'preflight', header: 'Access-Control-Allow-Methods', broken: 'GET,POST', fixed: 'GET,POST,PUT' },
+    ],
   },
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },

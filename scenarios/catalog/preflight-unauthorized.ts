@@ -6,19 +6,21 @@ export default defineScenario({
   category: 'preflight',
   story: 'The account page at {app} fetches the current user from {api}, sending a bearer token in Authorization.',
   explanation:
-    'Authorization is not a safelisted header, so the browser sends a preflight first. A preflight never ' +
-    'carries credentials or the Authorization header. The auth middleware runs before cors(), finds no ' +
-    'token, and answers 401. A preflight needs an ok status (200 to 299), so the browser gives up and ' +
+    'Authorization is not a safelisted header, so the browser sends a preflight first, and a preflight ' +
+    'never carries the Authorization header. A hand-written middleware adds the CORS headers to every ' +
+    'response but lets OPTIONS go on to the auth middleware, which finds no token and answers 401. The ' +
+    'headers are right, but a preflight also needs an ok status (200 to 299), so the browser gives up and ' +
     'the GET with the token is never sent.',
   rule: 'A preflight must get a 2xx answer, so answer OPTIONS before any authentication runs.',
   fix: {
     summary:
-      "Register Hono's cors() middleware before the auth middleware, so that it answers the preflight " +
-      'with 204 and the real request still has to pass the token check.',
+      "Replace the hand-written headers with Hono's cors() middleware, registered before the auth " +
+      'middleware. It answers the preflight itself with 204, and the real request still has to pass the ' +
+      'token check.',
     diff: [
       { exchange: 'preflight', header: ':status', broken: '401', fixed: '204' },
-      { exchange: 'preflight', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
-      { exchange: 'preflight', header: 'Access-Control-Allow-Headers', fixed: 'Authorization' },
+      { exchange: 'preflight', header: 'Access-Control-Allow-Methods', fixed: 'GET' },
+      { exchange: 'preflight', header: 'WWW-Authenticate', broken: 'Bearer' },
     ],
   },
   references: [
@@ -31,8 +33,11 @@ export default defineScenario({
   request: { path: '/me', headers: { Authorization: 'Bearer demo-token' } },
   broken: {
     middleware: [
+      {
+        kind: 'set-headers',
+        headers: { 'Access-Control-Allow-Origin': '{app}', 'Access-Control-Allow-Headers': 'Authorization' },
+      },
       { kind: 'require-authorization' },
-      { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization'] } },
     ],
     outcome: {
       verdict: 'blocked',
@@ -45,7 +50,7 @@ export default defineScenario({
   },
   fixed: {
     middleware: [
-      { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization'] } },
+      { kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET'], allowHeaders: ['Authorization'] } },
       { kind: 'require-authorization' },
     ],
     exchanges: [
