@@ -55,15 +55,19 @@ export function isCorsSafelistedRequestHeader(name: string, value: string): bool
   }
 }
 
+/** Request headers as a record, or as a list of name and value pairs where a name may repeat. */
+export type HeaderList = Readonly<Record<string, string>> | readonly (readonly [string, string])[];
+
 /**
  * Lowercased, sorted names of the headers that make a request need a preflight. When the
  * safelisted values add up to more than 1024 bytes, they all count as unsafe.
  */
-export function corsUnsafeRequestHeaderNames(headers: Readonly<Record<string, string>>): string[] {
+export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
   const unsafe = new Set<string>();
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
-  for (const [name, value] of Object.entries(headers)) {
+  const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [name, value] of entries) {
     if (isCorsSafelistedRequestHeader(name, value)) {
       potentiallyUnsafe.push(name.toLowerCase());
       safelistedBytes += byteLength(value);
@@ -76,7 +80,7 @@ export function corsUnsafeRequestHeaderNames(headers: Readonly<Record<string, st
 }
 
 /** Whether a `fetch()` in `cors` mode with this method and these headers sends a preflight first. */
-export function needsPreflight(method: string, headers: Readonly<Record<string, string>>): boolean {
+export function needsPreflight(method: string, headers: HeaderList): boolean {
   return !isCorsSafelistedMethod(normalizeMethod(method)) || corsUnsafeRequestHeaderNames(headers).length > 0;
 }
 
