@@ -66,7 +66,8 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
   const unsafe = new Set<string>();
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
-  const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+  // Array.isArray narrows a readonly array to any[], so the annotation keeps name and value typed.
+  const entries: readonly (readonly [string, string])[] = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
     if (isCorsSafelistedRequestHeader(name, value)) {
       potentiallyUnsafe.push(name.toLowerCase());
