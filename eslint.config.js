@@ -25,6 +25,14 @@ export default defineConfig(
     },
   },
   {
+    // Playwright reads a fixture's dependencies from its destructured first parameter, so a fixture
+    // that needs none still has to write `async ({}, use) => …`.
+    files: ['e2e/**/*.ts'],
+    rules: {
+      'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
+    },
+  },
+  {
     // tsconfig.json does not set allowJs, so the project service has no types for plain JavaScript files.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
