@@ -9,14 +9,16 @@ export function chromiumExecutable(): string | undefined {
   const configured = process.env.CHROMIUM_PATH;
   if (configured !== undefined && configured !== '') {
     if (!existsSync(configured)) {
-      throw new Error(`CHROMIUM_PATH is set to '${configured}', but no file exists there. Point it at a Chromium binary.`);
+      throw new Error(
+        `CHROMIUM_PATH is set to '${configured}', but no file exists there. Point it at a Chromium binary.`,
+      );
     }
     return configured;
   }
   if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   if (existsSync(chromium.executablePath())) return undefined;
   throw new Error(
-    'No Chromium found for the e2e suite. Install one of: Debian\'s package (apt-get install chromium), ' +
+    "No Chromium found for the e2e suite. Install one of: Debian's package (apt-get install chromium), " +
       "Playwright's build (npx playwright install chromium), or set CHROMIUM_PATH to a Chromium binary.",
   );
 }

@@ -119,9 +119,7 @@ function assertBrowserSentCorsHeaders(
 
     expect(header('access-control-request-method')).toBe(scenario.request.method);
     const unsafeNames = corsUnsafeRequestHeaderNames(scenario.request.headers);
-    expect(header('access-control-request-headers')).toBe(
-      unsafeNames.length === 0 ? undefined : unsafeNames.join(','),
-    );
+    expect(header('access-control-request-headers')).toBe(unsafeNames.length === 0 ? undefined : unsafeNames.join(','));
     // A preflight never carries credentials, which is why auth middleware must let it through.
     expect(header('authorization')).toBeUndefined();
     expect(header('cookie')).toBeUndefined();

@@ -64,13 +64,20 @@ export function portsFromEnv(env: Readonly<Record<string, string | undefined>>):
   for (const [name, port] of Object.entries(ports) as [OriginName, number][]) {
     const other = seen.get(port);
     if (other !== undefined) {
+      // Name a variable the user set: changing a default they never touched would confuse them.
+      const culprit = isSet(env, other) && !isSet(env, name) ? other : name;
       throw new Error(
-        `Port ${port} is set for both ${other} and ${name}. Give ${originSettings[name].portVariable} a port of its own.`,
+        `Port ${port} is set for both ${other} and ${name}. Give ${originSettings[culprit].portVariable} a port of its own.`,
       );
     }
     seen.set(port, name);
   }
   return ports;
+}
+
+function isSet(env: Readonly<Record<string, string | undefined>>, name: OriginName): boolean {
+  const value = env[originSettings[name].portVariable];
+  return value !== undefined && value !== '';
 }
 
 function parsePort(raw: string | undefined, setting: OriginSetting): number {

@@ -76,9 +76,9 @@ function urlHost(host: string): string {
 }
 
 function closeAll(servers: readonly Server[]): Promise<void> {
-  return Promise.all(
-    servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-  ).then(() => undefined);
+  return Promise.all(servers.map((server) => new Promise<void>((resolve) => server.close(() => resolve())))).then(
+    () => undefined,
+  );
 }
 
 await main();

@@ -54,7 +54,8 @@ describe('RecordStore', () => {
 
   it('stays within its byte limit under load', () => {
     const store = new RecordStore({ maxBytes: 100_000, maxExchangesPerTrace: 4 });
-    for (let i = 0; i < 10_000; i += 1) store.add(`trace-${i.toString().padStart(6, '0')}`, exchange(1, 'y'.repeat(500)));
+    for (let i = 0; i < 10_000; i += 1)
+      store.add(`trace-${i.toString().padStart(6, '0')}`, exchange(1, 'y'.repeat(500)));
     expect(store.bytes).toBeLessThanOrEqual(100_000);
     expect(store.traceCount).toBeLessThan(200);
   });

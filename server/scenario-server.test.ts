@@ -51,26 +51,25 @@ function sendAsBrowser(
   return Promise.resolve(apps[request.target].request(url, init));
 }
 
-describe.each(scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)))(
-  'scenario %s, %s variant',
-  (_id, variant, scenario) => {
-    const expected = scenario.variants[variant].expected.exchanges;
+describe.each(
+  scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
+)('scenario %s, %s variant', (_id, variant, scenario) => {
+  const expected = scenario.variants[variant].expected.exchanges;
 
-    // The browser sends the actual request only when the catalog expects it to pass the preflight.
-    it('records the expected exchanges', async () => {
-      const servers = createTestServers();
-      if (expected.some((exchange) => exchange.method === 'OPTIONS')) {
-        await sendAsBrowser(servers, scenario, variant, 'preflight', trace);
-      }
-      if (expected.some((exchange) => exchange.method !== 'OPTIONS')) {
-        await sendAsBrowser(servers, scenario, variant, 'actual', trace);
-      }
+  // The browser sends the actual request only when the catalog expects it to pass the preflight.
+  it('records the expected exchanges', async () => {
+    const servers = createTestServers();
+    if (expected.some((exchange) => exchange.method === 'OPTIONS')) {
+      await sendAsBrowser(servers, scenario, variant, 'preflight', trace);
+    }
+    if (expected.some((exchange) => exchange.method !== 'OPTIONS')) {
+      await sendAsBrowser(servers, scenario, variant, 'actual', trace);
+    }
 
-      const seen = servers.store.get(trace).exchanges.map(({ server, method, status }) => ({ server, method, status }));
-      expect(seen).toEqual(expected);
-    });
-  },
-);
+    const seen = servers.store.get(trace).exchanges.map(({ server, method, status }) => ({ server, method, status }));
+    expect(seen).toEqual(expected);
+  });
+});
 
 describe.each(scenarios.flatMap((scenario) => scenario.fix.diff.map((line) => [scenario.id, line, scenario] as const)))(
   'header diff of %s',
@@ -80,7 +79,9 @@ describe.each(scenarios.flatMap((scenario) => scenario.fix.diff.map((line) => [s
         const response = await sendAsBrowser(createTestServers(), scenario, variant, line.exchange);
         const template = line[variant];
         const actual = line.header === ':status' ? String(response.status) : response.headers.get(line.header);
-        expect(actual, `${variant} ${line.header}`).toBe(template === undefined ? null : fillOrigins(template, testOrigins));
+        expect(actual, `${variant} ${line.header}`).toBe(
+          template === undefined ? null : fillOrigins(template, testOrigins),
+        );
       }
     });
   },
@@ -95,7 +96,7 @@ describe('bad input', () => {
     const response = await api.request('/scenarios/no-such-scenario/broken/data', fromApp);
     expect(response.status).toBe(404);
     const body = (await response.json()) as { error: string; scenarios: string[] };
-    expect(body.error).toContain("Unknown scenario id \"no-such-scenario\"");
+    expect(body.error).toContain('Unknown scenario id "no-such-scenario"');
     expect(body.scenarios).toEqual(scenarios.map((scenario) => scenario.id));
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
   });

@@ -32,7 +32,7 @@ export function createScenarioServer({ server, origins, store, log }: ScenarioSe
     if (!tracePattern.test(trace)) {
       log(`[${server}] 400 invalid trace id in records request`);
       return playgroundError(c, 400, {
-        error: 'Invalid trace id: expected 8 to 64 characters from A-Z, a-z, 0-9, \'-\' and \'_\'.',
+        error: "Invalid trace id: expected 8 to 64 characters from A-Z, a-z, 0-9, '-' and '_'.",
         appOrigin: origins.app,
       });
     }

@@ -8,7 +8,7 @@ export default defineScenario({
     "The shop at {app} shows recommendations from a partner's API at {partner}, another site. It sends " +
     "the request with credentials: 'include' so that the partner can recognise the user by a cookie.",
   explanation:
-    "The partner uses Hono's cors() with its default origin '*' and turns on credentials, so it answers " +
+    "The partner uses Hono's cors() with origin: '*' and turns on credentials, so it answers " +
     'Access-Control-Allow-Origin: * together with Access-Control-Allow-Credentials: true. When a request ' +
     'includes credentials, * is not a wildcard, so the browser blocks the response. The server has ' +
     'already run the request with whatever cookies it received.',
