@@ -1,0 +1,115 @@
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+
+import { assertNever } from '../../scenarios/index.ts';
+import { listHref, parseRoute, type Route } from '../routes.ts';
+import { baseStyles } from './shared-styles.ts';
+import './cp-not-found.ts';
+import './cp-scenario-list.ts';
+import './cp-scenario-page.ts';
+
+const siteName = 'cors-playground';
+
+/** The application shell: follows the location hash and shows the page it names. */
+@customElement('cp-app')
+export class CpApp extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      :host {
+        margin: 0 auto;
+        max-width: var(--cp-max-width);
+        padding: 0 var(--cp-space) 3rem;
+      }
+
+      header {
+        align-items: baseline;
+        border-bottom: 1px solid var(--cp-border);
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        padding: 0.75rem 0;
+      }
+
+      .site-name {
+        color: var(--cp-fg);
+        font-family: var(--cp-font-mono);
+        font-weight: 700;
+        text-decoration: none;
+      }
+
+      main:focus {
+        outline: none;
+      }
+    `,
+  ];
+
+  @state() private route: Route = parseRoute(location.hash);
+
+  @query('main') private main?: HTMLElement;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.handleHashChange);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('hashchange', this.handleHashChange);
+    super.disconnectedCallback();
+  }
+
+  override updated(changed: PropertyValues): void {
+    document.title =
+      this.route.kind === 'scenario' ? `${this.route.scenario.title} (${this.route.variant}) · ${siteName}` : siteName;
+
+    // Moving to another page moves focus to it, as a full page load would, but switching variant keeps
+    // focus on the toggle the learner used.
+    const previous = changed.get('route') as Route | undefined;
+    if (previous !== undefined && pageKey(previous) !== pageKey(this.route)) {
+      window.scrollTo(0, 0);
+      this.main?.focus();
+    }
+  }
+
+  override render(): TemplateResult {
+    return html`
+      <header>
+        <a class="site-name" href=${listHref}>${siteName}</a>
+        <span class="muted"
+          >Reproduce CORS failures in this browser, and see the server change that fixes each one.</span
+        >
+      </header>
+      <main tabindex="-1">${this.renderRoute(this.route)}</main>
+    `;
+  }
+
+  private renderRoute(route: Route): TemplateResult {
+    switch (route.kind) {
+      case 'list':
+        return html`<cp-scenario-list></cp-scenario-list>`;
+      case 'scenario':
+        return html`<cp-scenario-page .scenario=${route.scenario} .variant=${route.variant}></cp-scenario-page>`;
+      case 'unknown-scenario':
+      case 'unknown-variant':
+      case 'unknown-path':
+        return html`<cp-not-found .route=${route}></cp-not-found>`;
+      default:
+        return assertNever(route);
+    }
+  }
+
+  private readonly handleHashChange = (): void => {
+    this.route = parseRoute(location.hash);
+  };
+}
+
+/** Identifies a page apart from its variant, so that the broken/fixed toggle does not count as navigation. */
+function pageKey(route: Route): string {
+  return route.kind === 'scenario' ? `scenario:${route.scenario.id}` : route.kind;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-app': CpApp;
+  }
+}

@@ -1,0 +1,196 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+
+import { categories, fillOrigins, variantNames, type Scenario, type VariantName } from '../../scenarios/index.ts';
+import { newTraceId } from '../../scenarios/records.ts';
+import { runAttempt, type Attempt } from '../attempt.ts';
+import { origins } from '../origins.ts';
+import { listHref, scenarioHref } from '../routes.ts';
+import { baseStyles } from './shared-styles.ts';
+import './cp-attempt-result.ts';
+import './cp-header-diff.ts';
+import './cp-request-summary.ts';
+import './cp-server-code.ts';
+
+const variantLabels: Readonly<Record<VariantName, string>> = { broken: 'Broken', fixed: 'Fixed' };
+
+/** One scenario in one variant: the story, the request, the server code, a live attempt, and the fix. */
+@customElement('cp-scenario-page')
+export class CpScenarioPage extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .category {
+        color: var(--cp-accent);
+        font-size: 0.85rem;
+        font-weight: 600;
+        letter-spacing: 0.04em;
+        margin: 1rem 0 0;
+        text-transform: uppercase;
+      }
+
+      .toggle {
+        display: inline-flex;
+        border: 1px solid var(--cp-border);
+        border-radius: var(--cp-radius);
+        overflow: hidden;
+      }
+
+      .toggle a {
+        color: var(--cp-fg);
+        padding: 0.35rem 1rem;
+        text-decoration: none;
+      }
+
+      .toggle a + a {
+        border-left: 1px solid var(--cp-border);
+      }
+
+      .toggle a[aria-current='page'] {
+        background: var(--cp-button-bg);
+        color: var(--cp-button-fg);
+        font-weight: 600;
+      }
+
+      .send {
+        align-items: center;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 1rem;
+        margin: 1rem 0;
+      }
+
+      button {
+        background: var(--cp-button-bg);
+        border: none;
+        border-radius: var(--cp-radius);
+        color: var(--cp-button-fg);
+        cursor: pointer;
+        font: inherit;
+        font-weight: 600;
+        padding: 0.5rem 1.25rem;
+      }
+
+      button:disabled {
+        cursor: progress;
+        opacity: 0.6;
+      }
+
+      .rule {
+        border-left: 4px solid var(--cp-accent);
+        font-weight: 600;
+        margin: 0.5rem 0;
+        padding-left: 0.75rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) scenario?: Scenario;
+
+  @property() variant: VariantName = 'broken';
+
+  @state() private attempt?: Attempt;
+
+  /** Trace of the attempt this page shows, so that results of an attempt from before a switch are dropped. */
+  private activeTrace?: string;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    // Each variant is its own URL, so switching variant or scenario starts without an attempt.
+    if (changed.has('scenario') || changed.has('variant')) {
+      this.attempt = undefined;
+      this.activeTrace = undefined;
+    }
+  }
+
+  override render(): TemplateResult | typeof nothing {
+    const scenario = this.scenario;
+    if (scenario === undefined) return nothing;
+    const { variant } = this;
+    const fill = (text: string) => fillOrigins(text, origins);
+    const running = this.attempt?.state === 'running';
+
+    return html`
+      <p class="category">${categories[scenario.category].title}</p>
+      <h1>${scenario.title}</h1>
+      <p>${fill(scenario.story)}</p>
+
+      <nav aria-label="Variant">
+        <div class="toggle">
+          ${variantNames.map(
+            (name) => html`
+              <a href=${scenarioHref(scenario.id, name)} aria-current=${name === variant ? 'page' : nothing}
+                >${variantLabels[name]}</a
+              >
+            `,
+          )}
+        </div>
+      </nav>
+
+      <section aria-labelledby="request-heading">
+        <h2 id="request-heading">The request</h2>
+        <cp-request-summary .scenario=${scenario} .variant=${variant}></cp-request-summary>
+      </section>
+
+      <section aria-labelledby="server-heading">
+        <h2 id="server-heading">The server, ${variant}</h2>
+        <cp-server-code .scenario=${scenario} .variant=${variant}></cp-server-code>
+      </section>
+
+      <section aria-labelledby="attempt-heading">
+        <h2 id="attempt-heading">Try it</h2>
+        <div class="send">
+          <button type="button" ?disabled=${running} @click=${this.handleSend}>Send request</button>
+          <span class="muted">Sends the request above from this page with <code>fetch()</code>.</span>
+        </div>
+        ${
+          this.attempt === undefined
+            ? nothing
+            : html`<cp-attempt-result
+                .scenario=${scenario}
+                .variant=${variant}
+                .attempt=${this.attempt}
+              ></cp-attempt-result>`
+        }
+      </section>
+
+      <section aria-labelledby="why-heading">
+        <h2 id="why-heading">Why</h2>
+        <p class="rule">${scenario.rule}</p>
+        <p>${fill(scenario.explanation)}</p>
+      </section>
+
+      <section aria-labelledby="fix-heading">
+        <h2 id="fix-heading">The fix</h2>
+        <p>${fill(scenario.fix.summary)}</p>
+        <cp-header-diff .lines=${scenario.fix.diff}></cp-header-diff>
+      </section>
+
+      <section aria-labelledby="references-heading">
+        <h2 id="references-heading">References</h2>
+        <ul>
+          ${scenario.references.map((reference) => html`<li><a href=${reference.url}>${reference.title}</a></li>`)}
+        </ul>
+      </section>
+
+      <p><a href=${listHref}>All scenarios</a></p>
+    `;
+  }
+
+  private readonly handleSend = (): void => {
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
+
+    const trace = newTraceId();
+    this.activeTrace = trace;
+    const request = { scenario, variant: this.variant, origins, trace };
+    void runAttempt(request, (attempt) => {
+      if (attempt.trace === this.activeTrace) this.attempt = attempt;
+    });
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-scenario-page': CpScenarioPage;
+  }
+}

@@ -1,0 +1,113 @@
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+import { assertNever, type Scenario, type ServerName, type VariantName } from '../../scenarios/index.ts';
+import type { RecordedExchange } from '../../scenarios/records.ts';
+import type { Attempt } from '../attempt.ts';
+import { findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
+import { exchangesDivergence } from '../expectation.ts';
+import { origins } from '../origins.ts';
+import { baseStyles } from './shared-styles.ts';
+import './cp-exchange-view.ts';
+
+/** The servers' records of an attempt: how far it got on each server, and each exchange in order. */
+@customElement('cp-server-records')
+export class CpServerRecords extends LitElement {
+  static override styles = [
+    baseStyles,
+    css`
+      .summary {
+        margin: 0.5rem 0;
+        padding-left: 1.25rem;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) scenario?: Scenario;
+
+  @property() variant: VariantName = 'broken';
+
+  @property({ attribute: false }) attempt?: Attempt;
+
+  override render(): TemplateResult | typeof nothing {
+    const { scenario, attempt } = this;
+    if (scenario === undefined || attempt === undefined) return nothing;
+
+    switch (attempt.state) {
+      case 'running':
+        return html`<p class="muted">The records are read once <code>fetch()</code> settles.</p>`;
+      case 'records-failed':
+        return html`
+          <div class="note error" data-testid="records-error" role="alert">
+            Reading the server records from <code>${attempt.recordsError?.url}</code> failed:
+            ${attempt.recordsError?.error}. The servers may not be running: <code>npm start</code> starts them together
+            with this app. What JavaScript got, above, is unaffected.
+          </div>
+        `;
+      case 'done':
+        return this.renderRecords(scenario, attempt.records?.exchanges ?? []);
+      default:
+        return assertNever(attempt.state);
+    }
+  }
+
+  private renderRecords(scenario: Scenario, exchanges: readonly RecordedExchange[]): TemplateResult {
+    const expected = scenario.variants[this.variant].expected;
+    // Servers in the order the request reached them, then any the catalog expected that it did not reach.
+    const servers = new Set<ServerName>([
+      ...exchanges.map((exchange) => exchange.server),
+      scenario.request.target,
+      ...expected.exchanges.map((exchange) => exchange.server),
+    ]);
+    const divergence = exchangesDivergence(expected.exchanges, exchanges);
+    const outcome = expected.outcome;
+    const fault = outcome.verdict === 'blocked' ? outcome.fault : undefined;
+    const faultExchange =
+      fault === undefined ? undefined : findFaultExchange(exchanges, fault, scenario.request.target);
+
+    return html`
+      <ul class="summary">
+        ${summarizeServers(exchanges, [...servers]).map(
+          ({ server, reach }) =>
+            html`<li><strong>${server}</strong> (${origins[server]}): ${describeReach(reach)}</li>`,
+        )}
+      </ul>
+      ${exchanges.length === 0 ? html`<p data-testid="nothing-reached">Nothing reached any server.</p>` : nothing}
+      ${
+        divergence === undefined
+          ? nothing
+          : html`<div class="note warning" data-testid="unexpected-exchanges">${divergence}</div>`
+      }
+      ${exchanges.map(
+        (exchange) => html`
+          <cp-exchange-view
+            .exchange=${exchange}
+            .faultHeader=${exchange === faultExchange && fault !== undefined && 'header' in fault ? fault.header : undefined}
+            .faultStatus=${exchange === faultExchange && fault !== undefined && 'status' in fault}
+          ></cp-exchange-view>
+        `,
+      )}
+    `;
+  }
+}
+
+function describeReach(reach: ServerReach): string {
+  switch (reach) {
+    case 'nothing':
+      return 'nothing reached it';
+    case 'preflight-only':
+      return 'the preflight only, so the actual request was never sent';
+    case 'actual-only':
+      return 'the actual request, with no preflight';
+    case 'preflight-and-actual':
+      return 'the preflight, and the actual request too';
+    default:
+      return assertNever(reach);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cp-server-records': CpServerRecords;
+  }
+}

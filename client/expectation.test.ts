@@ -1,0 +1,106 @@
+import { describe, expect, test } from 'vitest';
+
+import type { RecordedExchange } from '../scenarios/records.ts';
+import { describeOutcome, exchangesDivergence, expectedConsoleMessage, jsDivergence } from './expectation.ts';
+import type { JsOutcome } from './send.ts';
+import { defaultOrigins, scenarioById } from './test-catalog.ts';
+
+const origins = defaultOrigins;
+const url = 'http://localhost:8001/scenarios/x/broken/data?trace=abcdefgh';
+
+const rejected: JsOutcome = { kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' };
+
+function response(status: number, statusText = ''): JsOutcome {
+  return { kind: 'response', status, statusText, headers: [], body: '' };
+}
+
+describe('expectedConsoleMessage', () => {
+  test('fills the value with origins', () => {
+    const outcome = scenarioById('allow-origin-mismatch').variants.broken.expected.outcome;
+
+    expect(expectedConsoleMessage(outcome, url, origins)).toBe(
+      `Access to fetch at '${url}' from origin 'http://localhost:5173' has been blocked by CORS policy: ` +
+        "The 'Access-Control-Allow-Origin' header has a value 'http://localhost:5173/' that is not equal to " +
+        'the supplied origin. Have the server send the header with a valid value.',
+    );
+  });
+
+  test('passes the disallowed method', () => {
+    const outcome = scenarioById('method-not-allowed').variants.broken.expected.outcome;
+
+    expect(expectedConsoleMessage(outcome, url, origins)).toContain(
+      'Method PUT is not allowed by Access-Control-Allow-Methods in preflight response.',
+    );
+  });
+
+  test('allowed outcome has none', () => {
+    const outcome = scenarioById('allow-origin-mismatch').variants.fixed.expected.outcome;
+
+    expect(expectedConsoleMessage(outcome, url, origins)).toBeUndefined();
+  });
+});
+
+describe('describeOutcome', () => {
+  test('names the stage', () => {
+    const outcome = scenarioById('preflight-redirect').variants.broken.expected.outcome;
+
+    expect(describeOutcome(outcome)).toMatch(/^Blocked at the preflight/);
+  });
+});
+
+describe('jsDivergence', () => {
+  const blocked = scenarioById('missing-allow-origin').variants.broken.expected;
+  const allowed = scenarioById('header-not-allowed').variants.fixed.expected;
+
+  test('agreeing outcomes give none', () => {
+    expect(jsDivergence(blocked, rejected)).toBeUndefined();
+    expect(jsDivergence(allowed, response(201))).toBeUndefined();
+  });
+
+  test('allowed when blocked expected', () => {
+    expect(jsDivergence(blocked, response(200, 'OK'))).toBe(
+      'The browser was expected to block this request, but fetch() resolved with 200 OK.',
+    );
+  });
+
+  test('blocked when allowed expected', () => {
+    expect(jsDivergence(allowed, rejected)).toBe(
+      'The browser was expected to allow this request with status 201, but fetch() rejected with TypeError: Failed to fetch.',
+    );
+  });
+
+  test('another status', () => {
+    expect(jsDivergence(allowed, response(500, 'Internal Server Error'))).toBe(
+      'The response was expected to have status 201, but fetch() resolved with 500 Internal Server Error.',
+    );
+  });
+});
+
+describe('exchangesDivergence', () => {
+  function recorded(server: 'api' | 'proxy', method: string, status: number): RecordedExchange {
+    return { server, method, status, sequence: 1, receivedAt: '', url: '', requestHeaders: [], responseHeaders: [] };
+  }
+
+  const expected = scenarioById('method-not-allowed').variants.fixed.expected.exchanges;
+
+  test('same exchanges give none', () => {
+    expect(
+      exchangesDivergence(expected, [recorded('api', 'OPTIONS', 204), recorded('api', 'PUT', 200)]),
+    ).toBeUndefined();
+  });
+
+  test('missing exchange', () => {
+    expect(exchangesDivergence(expected, [recorded('api', 'OPTIONS', 204)])).toBe(
+      'The servers were expected to record OPTIONS on api (204), then PUT on api (200), ' +
+        'but they recorded OPTIONS on api (204).',
+    );
+  });
+
+  test('another status', () => {
+    expect(exchangesDivergence(expected, [recorded('api', 'OPTIONS', 204), recorded('api', 'PUT', 500)])).toBeDefined();
+  });
+
+  test('nothing recorded', () => {
+    expect(exchangesDivergence(expected, [])).toMatch(/but they recorded nothing\.$/);
+  });
+});

@@ -1,0 +1,104 @@
+/**
+ * Compares an attempt with the catalog's expectation, and builds the console message Chromium prints.
+ */
+import {
+  assertNever,
+  chromiumConsoleMessage,
+  fillOrigins,
+  type Expectation,
+  type ExpectedExchange,
+  type OriginMap,
+  type Outcome,
+} from '../scenarios/index.ts';
+import type { RecordedExchange } from '../scenarios/records.ts';
+import type { JsOutcome } from './send.ts';
+import { rejectionText } from './send.ts';
+
+/** The browser whose behaviour the catalog's expectations record. */
+export const expectedBrowser = 'Chromium 156';
+
+/**
+ * Builds the console error Chromium prints for a blocked attempt, or returns undefined when the
+ * expected outcome is allowed. `url` is the exact URL requested, trace included, because Chromium quotes it.
+ */
+export function expectedConsoleMessage(outcome: Outcome, url: string, origins: OriginMap): string | undefined {
+  if (outcome.verdict === 'allowed') return undefined;
+
+  const { detail } = outcome;
+  return chromiumConsoleMessage({
+    initiator: 'fetch',
+    url,
+    origin: origins.app,
+    corsError: outcome.corsError,
+    value: detail.value === undefined ? undefined : fillOrigins(detail.value, origins),
+    method: detail.method,
+    header: detail.header,
+  });
+}
+
+/** Describes the expected outcome in one sentence, without the final period. */
+export function describeOutcome(outcome: Outcome): string {
+  if (outcome.verdict === 'allowed') return 'Allowed: fetch() resolves and JavaScript reads the response';
+
+  switch (outcome.stage) {
+    case 'preflight':
+      return 'Blocked at the preflight: the browser never sends the actual request';
+    case 'response':
+      return 'Blocked at the response: the server runs the request, but JavaScript cannot read the response';
+    case 'redirect':
+      return 'Blocked at a redirect: the browser does not follow it';
+    default:
+      return assertNever(outcome.stage);
+  }
+}
+
+/**
+ * Says how what JavaScript got differs from the expectation: blocked against allowed, or another status.
+ * Returns undefined when they agree.
+ */
+export function jsDivergence(expected: Expectation, js: JsOutcome): string | undefined {
+  const expectedJs = expected.js;
+  if (expectedJs.kind === 'type-error') {
+    if (js.kind === 'rejected') return undefined;
+    return `The browser was expected to block this request, but fetch() resolved with ${statusLine(js)}.`;
+  }
+  if (js.kind === 'rejected') {
+    return `The browser was expected to allow this request with status ${expectedJs.status}, but fetch() rejected with ${rejectionText(js)}.`;
+  }
+  if (js.status !== expectedJs.status) {
+    return `The response was expected to have status ${expectedJs.status}, but fetch() resolved with ${statusLine(js)}.`;
+  }
+  return undefined;
+}
+
+/**
+ * Says how the recorded exchanges differ from the expected ones in server, method or status, in order.
+ * Returns undefined when they agree.
+ */
+export function exchangesDivergence(
+  expected: readonly ExpectedExchange[],
+  recorded: readonly RecordedExchange[],
+): string | undefined {
+  const same =
+    expected.length === recorded.length &&
+    expected.every((exchange, index) => {
+      const actual = recorded[index];
+      return (
+        actual !== undefined &&
+        actual.server === exchange.server &&
+        actual.method.toUpperCase() === exchange.method.toUpperCase() &&
+        actual.status === exchange.status
+      );
+    });
+  if (same) return undefined;
+  return `The servers were expected to record ${listExchanges(expected)}, but they recorded ${listExchanges(recorded)}.`;
+}
+
+function listExchanges(exchanges: readonly ExpectedExchange[]): string {
+  if (exchanges.length === 0) return 'nothing';
+  return exchanges.map((exchange) => `${exchange.method} on ${exchange.server} (${exchange.status})`).join(', then ');
+}
+
+function statusLine(js: Extract<JsOutcome, { kind: 'response' }>): string {
+  return js.statusText === '' ? String(js.status) : `${js.status} ${js.statusText}`;
+}

@@ -1,0 +1,138 @@
+import { describe, expect, test, vi } from 'vitest';
+
+import { indentJson, readRecords, rejectionText, requestInit, requestUrl, sendRequest } from './send.ts';
+import { defaultOrigins, scenarioById } from './test-catalog.ts';
+
+const origins = defaultOrigins;
+
+describe('requestUrl', () => {
+  test('puts the trace in the query', () => {
+    const url = requestUrl(origins, scenarioById('missing-allow-origin'), 'broken', 'abcdefgh');
+
+    expect(url).toBe('http://localhost:8001/scenarios/missing-allow-origin/broken/data?trace=abcdefgh');
+  });
+
+  test('uses the target server origin', () => {
+    const url = requestUrl(origins, scenarioById('wildcard-with-credentials'), 'fixed', 'abcdefgh');
+
+    expect(url).toBe(
+      'http://partner.localhost:8003/scenarios/wildcard-with-credentials/fixed/recommendations?trace=abcdefgh',
+    );
+  });
+});
+
+describe('requestInit', () => {
+  test('copies only catalog headers', () => {
+    const init = requestInit(scenarioById('header-not-allowed').request);
+
+    expect(init).toEqual({
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      cache: 'no-store',
+      body: '{"item":"notebook","quantity":2}',
+    });
+  });
+
+  test('omits body when catalog has none', () => {
+    expect('body' in requestInit(scenarioById('missing-allow-origin').request)).toBe(false);
+  });
+});
+
+describe('sendRequest', () => {
+  test('rejection keeps name and message', async () => {
+    const fetchFn = vi.fn(() => Promise.reject(new TypeError('Failed to fetch')));
+
+    const outcome = await sendRequest('http://localhost:8001/x', scenarioById('missing-allow-origin').request, fetchFn);
+
+    expect(outcome).toEqual({ kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' });
+  });
+
+  test('rejection text joins name and message', () => {
+    expect(rejectionText({ kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' })).toBe(
+      'TypeError: Failed to fetch',
+    );
+  });
+
+  test('response with indented JSON body', async () => {
+    const response = new Response('{"message":"hi"}', {
+      status: 201,
+      statusText: 'Created',
+      headers: { 'Content-Type': 'application/json' },
+    });
+
+    const outcome = await sendRequest('http://localhost:8001/x', scenarioById('missing-allow-origin').request, () =>
+      Promise.resolve(response),
+    );
+
+    expect(outcome).toEqual({
+      kind: 'response',
+      status: 201,
+      statusText: 'Created',
+      headers: [['content-type', 'application/json']],
+      body: '{\n  "message": "hi"\n}',
+    });
+  });
+
+  test('passes URL and init to fetch', async () => {
+    const fetchFn = vi.fn(() => Promise.resolve(new Response('')));
+    const request = scenarioById('preflight-unauthorized').request;
+
+    await sendRequest('http://localhost:8001/me?trace=abcdefgh', request, fetchFn);
+
+    expect(fetchFn).toHaveBeenCalledWith('http://localhost:8001/me?trace=abcdefgh', requestInit(request));
+  });
+});
+
+describe('readRecords', () => {
+  const trace = 'abcdefgh';
+  const url = 'http://localhost:8001/__playground/records/abcdefgh';
+
+  test('returns the trace record', async () => {
+    const record = { trace, exchanges: [] };
+    const fetchFn = vi.fn(() => Promise.resolve(Response.json(record)));
+
+    const result = await readRecords(origins, trace, fetchFn);
+
+    expect(result).toEqual({ ok: true, record });
+    expect(fetchFn).toHaveBeenCalledWith(url, { cache: 'no-store' });
+  });
+
+  test('network failure names the error', async () => {
+    const result = await readRecords(origins, trace, () => Promise.reject(new TypeError('Failed to fetch')));
+
+    expect(result).toEqual({ ok: false, url, error: 'the request failed with TypeError: Failed to fetch' });
+  });
+
+  test('HTTP error quotes the status', async () => {
+    const fetchFn = () => Promise.resolve(new Response('invalid trace', { status: 400, statusText: 'Bad Request' }));
+
+    const result = await readRecords(origins, trace, fetchFn);
+
+    expect(result).toEqual({ ok: false, url, error: 'the server answered 400 Bad Request: invalid trace' });
+  });
+
+  test('rejects a body of another shape', async () => {
+    const result = await readRecords(origins, trace, () => Promise.resolve(Response.json({ exchanges: 3 })));
+
+    expect(result.ok).toBe(false);
+  });
+
+  test('rejects a record of another trace', async () => {
+    const result = await readRecords(origins, trace, () =>
+      Promise.resolve(Response.json({ trace: 'zzzzzzzz', exchanges: [] })),
+    );
+
+    expect(result).toEqual({ ok: false, url, error: "the record is for trace 'zzzzzzzz', expected 'abcdefgh'" });
+  });
+});
+
+describe('indentJson', () => {
+  test.each([
+    ['{"a":1}', '{\n  "a": 1\n}'],
+    ['plain text', 'plain text'],
+    ['', ''],
+  ])('%j', (text, expected) => {
+    expect(indentJson(text)).toBe(expected);
+  });
+});

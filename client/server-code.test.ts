@@ -1,0 +1,116 @@
+import { describe, expect, test } from 'vitest';
+
+import { scenarios } from '../scenarios/index.ts';
+import { corsCall, jsLiteral, middlewareCode, proxyConfig, serverCodeBlocks } from './server-code.ts';
+import { defaultOrigins, scenarioById } from './test-catalog.ts';
+
+const origins = defaultOrigins;
+
+describe('corsCall', () => {
+  test('fills origins on one line', () => {
+    expect(corsCall({ origin: ['{app}'], credentials: true }, origins)).toBe(
+      "cors({ origin: ['http://localhost:5173'], credentials: true })",
+    );
+  });
+
+  test('keeps the wildcard a string', () => {
+    expect(corsCall({ origin: '*' }, origins)).toBe("cors({ origin: '*' })");
+  });
+
+  test('long options get a line each', () => {
+    const code = corsCall(
+      { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'], allowHeaders: ['Authorization'] },
+      origins,
+    );
+
+    expect(code).toBe(
+      [
+        'cors({',
+        "  origin: ['http://localhost:5173'],",
+        "  allowMethods: ['GET', 'POST', 'PUT'],",
+        "  allowHeaders: ['Authorization'],",
+        '})',
+      ].join('\n'),
+    );
+  });
+});
+
+describe('middlewareCode', () => {
+  test('set-headers uses c.header', () => {
+    const code = middlewareCode({ kind: 'set-headers', headers: { 'Access-Control-Allow-Origin': '{app}/' } }, origins);
+
+    expect(code).toContain("c.header('Access-Control-Allow-Origin', 'http://localhost:5173/');");
+  });
+
+  test('require-authorization answers 401', () => {
+    expect(middlewareCode({ kind: 'require-authorization' }, origins)).toContain(
+      "return c.json({ error: 'Missing Authorization header' }, 401);",
+    );
+  });
+
+  test('redirect uses the catalog status', () => {
+    expect(middlewareCode({ kind: 'redirect-to-trailing-slash', status: 307 }, origins)).toContain(
+      'return c.redirect(`${url.pathname}/${url.search}`, 307);',
+    );
+  });
+});
+
+describe('serverCodeBlocks', () => {
+  test('middleware in catalog order', () => {
+    const [app] = serverCodeBlocks(scenarioById('auth-before-cors'), 'broken', origins);
+    const code = app?.code ?? '';
+
+    expect(code.indexOf("c.req.header('Authorization') === undefined")).toBeLessThan(code.indexOf('app.use(cors('));
+  });
+
+  test('no middleware says so', () => {
+    const [app] = serverCodeBlocks(scenarioById('missing-allow-origin'), 'broken', origins);
+
+    expect(app?.code).toContain('// No CORS middleware');
+    expect(app?.code).not.toContain("from 'hono/cors'");
+  });
+
+  test('route with status and body', () => {
+    const [app] = serverCodeBlocks(scenarioById('header-not-allowed'), 'fixed', origins);
+
+    expect(app?.code).toContain("app.post('/orders', (c) => c.json({ id: 43, item: 'notebook', quantity: 2 }, 201));");
+  });
+
+  test('proxy target adds proxy config', () => {
+    const blocks = serverCodeBlocks(scenarioById('duplicate-allow-origin'), 'broken', origins);
+
+    expect(blocks.map((block) => block.language)).toEqual(['typescript', 'nginx']);
+    expect(blocks[1]?.code).toContain('add_header Access-Control-Allow-Origin "http://localhost:5173";');
+  });
+
+  test('direct target has no proxy config', () => {
+    expect(serverCodeBlocks(scenarioById('method-not-allowed'), 'fixed', origins)).toHaveLength(1);
+  });
+
+  test('every variant renders without placeholders', () => {
+    for (const row of scenarios) {
+      for (const variant of ['broken', 'fixed'] as const) {
+        for (const block of serverCodeBlocks(row, variant, origins)) {
+          expect(block.code, `${row.id} ${variant}`).not.toMatch(/\{(app|api|proxy|partner)\}/);
+        }
+      }
+    }
+  });
+});
+
+describe('proxyConfig', () => {
+  test('without headers says the app owns them', () => {
+    expect(proxyConfig({}, origins)).toContain('# No add_header lines');
+  });
+});
+
+describe('jsLiteral', () => {
+  test.each([
+    [{ message: 'Hello' }, "{ message: 'Hello' }"],
+    [{ 'content-type': "it's" }, "{ 'content-type': 'it\\'s' }"],
+    [[1, null, true], '[1, null, true]'],
+    [{}, '{}'],
+  ])('%j', (value, expected) => {
+    expect(jsLiteral(value)).toBe(expected);
+  });
+});

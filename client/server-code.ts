@@ -1,0 +1,164 @@
+/**
+ * Renders a variant's server behaviour as the code a learner would write: a Hono app, and the reverse
+ * proxy's configuration when the request goes through the proxy.
+ */
+import {
+  assertNever,
+  fillOrigins,
+  type CorsSettings,
+  type Middleware,
+  type OriginMap,
+  type Scenario,
+  type VariantName,
+} from '../scenarios/index.ts';
+
+export interface CodeBlock {
+  readonly title: string;
+  readonly language: 'typescript' | 'nginx';
+  readonly code: string;
+}
+
+/** Options that fit on one `cors({ ... })` line up to this many characters; longer ones get a line each. */
+const maxLineLength = 90;
+
+export function serverCodeBlocks(scenario: Scenario, variantName: VariantName, origins: OriginMap): CodeBlock[] {
+  const { request } = scenario;
+  const server = scenario.variants[variantName].server;
+  const appTitle =
+    request.target === 'proxy'
+      ? `Hono app behind the proxy, at ${origins.api}`
+      : `Hono app at ${origins[request.target]}`;
+
+  const blocks: CodeBlock[] = [
+    {
+      title: appTitle,
+      language: 'typescript',
+      code: honoApp(scenario, variantName, origins),
+    },
+  ];
+  if (request.target === 'proxy' || Object.keys(server.proxyAddsHeaders).length > 0) {
+    blocks.push({
+      title: `Reverse proxy at ${origins.proxy}`,
+      language: 'nginx',
+      code: proxyConfig(server.proxyAddsHeaders, origins),
+    });
+  }
+  return blocks;
+}
+
+function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): string {
+  const { middleware, response } = scenario.variants[variantName].server;
+  const { method, path } = scenario.request;
+  const usesCors = middleware.some((step) => step.kind === 'cors');
+
+  const imports = [`import { Hono } from 'hono';`];
+  if (usesCors) imports.push(`import { cors } from 'hono/cors';`);
+
+  const steps =
+    middleware.length === 0
+      ? ['// No CORS middleware, so responses carry no Access-Control-* headers.']
+      : middleware.map((step) => middlewareCode(step, origins));
+
+  const status = response.status === 200 ? '' : `, ${response.status}`;
+  const route = `app.${method.toLowerCase()}('${path}', (c) => c.json(${jsLiteral(response.body)}${status}));`;
+
+  return [
+    imports.join('\n'),
+    'const app = new Hono();',
+    ...steps,
+    `// The playground serves this app below /scenarios/${scenario.id}/${variantName}.\n${route}`,
+  ].join('\n\n');
+}
+
+/** Renders one middleware step as a Hono `app.use(...)` statement. */
+export function middlewareCode(step: Middleware, origins: OriginMap): string {
+  switch (step.kind) {
+    case 'cors':
+      return `app.use(${corsCall(step.settings, origins)});`;
+    case 'set-headers': {
+      const lines = Object.entries(step.headers).map(
+        ([name, value]) => `  c.header(${jsString(name)}, ${jsString(fillOrigins(value, origins))});`,
+      );
+      return ['app.use(async (c, next) => {', '  await next();', ...lines, '});'].join('\n');
+    }
+    case 'require-authorization':
+      return [
+        '// Rejects every request without an Authorization header, OPTIONS preflights included.',
+        'app.use(async (c, next) => {',
+        "  if (c.req.header('Authorization') === undefined) {",
+        "    c.header('WWW-Authenticate', 'Bearer');",
+        "    return c.json({ error: 'Missing Authorization header' }, 401);",
+        '  }',
+        '  await next();',
+        '});',
+      ].join('\n');
+    case 'redirect-to-trailing-slash':
+      return [
+        '// Redirects every path without a trailing slash to the same path with one, keeping the query.',
+        'app.use(async (c, next) => {',
+        '  const url = new URL(c.req.url);',
+        "  if (!url.pathname.endsWith('/')) {",
+        `    return c.redirect(\`\${url.pathname}/\${url.search}\`, ${step.status});`,
+        '  }',
+        '  await next();',
+        '});',
+      ].join('\n');
+    default:
+      return assertNever(step);
+  }
+}
+
+/** Renders a `cors({ ... })` call, with the options in the order `CorsSettings` declares them. */
+export function corsCall(settings: CorsSettings, origins: OriginMap): string {
+  const fill = (template: string) => jsString(fillOrigins(template, origins));
+  const options: string[] = [];
+
+  options.push(
+    `origin: ${typeof settings.origin === 'string' ? fill(settings.origin) : jsArray(settings.origin, fill)}`,
+  );
+  if (settings.allowMethods !== undefined) options.push(`allowMethods: ${jsArray(settings.allowMethods, jsString)}`);
+  if (settings.allowHeaders !== undefined) options.push(`allowHeaders: ${jsArray(settings.allowHeaders, jsString)}`);
+  if (settings.exposeHeaders !== undefined) options.push(`exposeHeaders: ${jsArray(settings.exposeHeaders, jsString)}`);
+  if (settings.credentials !== undefined) options.push(`credentials: ${settings.credentials}`);
+  if (settings.maxAge !== undefined) options.push(`maxAge: ${settings.maxAge}`);
+
+  const oneLine = `cors({ ${options.join(', ')} })`;
+  if (oneLine.length + 'app.use();'.length <= maxLineLength) return oneLine;
+  return `cors({\n${options.map((option) => `  ${option},`).join('\n')}\n})`;
+}
+
+/**
+ * Renders the proxy as an nginx `location` block, with one `add_header` line per header the proxy adds.
+ * The lines have no `always`, so nginx adds the headers to 2xx and 3xx responses only, as the playground's proxy does.
+ */
+export function proxyConfig(headers: Readonly<Record<string, string>>, origins: OriginMap): string {
+  const addHeaders = Object.entries(headers).map(
+    ([name, value]) => `    add_header ${name} "${fillOrigins(value, origins)}";`,
+  );
+  const body =
+    addHeaders.length === 0 ? ['    # No add_header lines: the app alone sends the CORS headers.'] : addHeaders;
+  return ['location / {', `    proxy_pass ${origins.api};`, ...body, '}'].join('\n');
+}
+
+/** Renders a JSON value as a JavaScript literal in the project's style: single quotes, bare keys. */
+export function jsLiteral(value: unknown): string {
+  if (typeof value === 'string') return jsString(value);
+  if (Array.isArray(value)) return jsArray(value, jsLiteral);
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).map(([key, item]) => `${jsKey(key)}: ${jsLiteral(item)}`);
+    return entries.length === 0 ? '{}' : `{ ${entries.join(', ')} }`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+function jsArray<T>(items: readonly T[], render: (item: T) => string): string {
+  return `[${items.map(render).join(', ')}]`;
+}
+
+function jsString(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+}
+
+function jsKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : jsString(key);
+}
