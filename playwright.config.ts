@@ -4,7 +4,7 @@ import { e2eEnvironment, e2eOrigins } from './e2e/origins.ts';
 import { recordsPath } from './scenarios/records.ts';
 
 const executablePath = chromiumExecutable();
-const env = { ...e2eEnvironment(), NO_COLOR: '1' };
+const env = e2eEnvironment();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +37,8 @@ export default defineConfig({
       stderr: 'pipe',
     },
     {
-      command: 'npm run start:client',
+      // Another mode than `npm start`'s, because Vite refuses a second dev server of the same mode.
+      command: 'npm run start:client -- --mode e2e',
       url: e2eOrigins.app,
       env,
       reuseExistingServer: false,

@@ -11,7 +11,7 @@ import { originSettings, originsFromPorts, portsFromEnv, type OriginMap } from '
 /** Loopback only by default, as for the playground's servers, so that other machines cannot reach the app. */
 const defaultHost = '127.0.0.1';
 
-export default defineConfig(async ({ command }) => {
+export default defineConfig(async ({ command, mode }) => {
   const ports = portsFromEnv(process.env);
   const origins = originsFromPorts(ports);
   const host = process.env.CORS_PLAYGROUND_HOST || defaultHost;
@@ -25,6 +25,8 @@ export default defineConfig(async ({ command }) => {
   }
 
   return {
+    // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache.
+    ...(mode === 'e2e' && { cacheDir: 'node_modules/.vite-e2e' }),
     define: { __CORS_PLAYGROUND_ORIGINS__: JSON.stringify(origins) },
     server,
     preview: server,
