@@ -54,8 +54,7 @@ test('unknown variant names the valid variants', async ({ page }) => {
 
 test('sharing a server keeps attempts apart', async ({ browser, baseURL }) => {
   // Two learners on the same servers, one on each variant, send at the same time.
-  const learners = await Promise.all([browser.newPage({ baseURL }), browser.newPage({ baseURL })]);
-  const [broken, fixed] = learners as [(typeof learners)[0], (typeof learners)[0]];
+  const [broken, fixed] = await Promise.all([browser.newPage({ baseURL }), browser.newPage({ baseURL })]);
   await broken.goto('/#/scenarios/missing-allow-origin/broken');
   await fixed.goto('/#/scenarios/missing-allow-origin/fixed');
   await Promise.all([
@@ -66,5 +65,5 @@ test('sharing a server keeps attempts apart', async ({ browser, baseURL }) => {
   await expect(fixed.getByTestId('attempt')).toHaveAttribute('data-js', 'allowed');
   await expect(broken.getByTestId('exchange')).toHaveCount(1);
   await expect(fixed.getByTestId('exchange')).toHaveCount(1);
-  await Promise.all(learners.map((learner) => learner.close()));
+  await Promise.all([broken.close(), fixed.close()]);
 });
