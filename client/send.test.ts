@@ -29,7 +29,6 @@ describe('requestInit', () => {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
-      cache: 'no-store',
       body: '{"item":"notebook","quantity":2}',
     });
   });

@@ -37,13 +37,16 @@ export function requestUrl(origins: OriginMap, scenario: Scenario, variant: Vari
   return url.href;
 }
 
-/** Builds the `fetch()` options from the catalog, adding no header that the catalog does not list. */
+/**
+ * Builds the `fetch()` options from the catalog, adding no header that the catalog does not list.
+ * It sets no cache mode: `no-store` would make Chromium add `Pragma` and `Cache-Control` request
+ * headers that the learner's own app would not send, and each attempt's URL is unique anyway.
+ */
 export function requestInit(request: RequestSpec): RequestInit {
   const init: RequestInit = {
     method: request.method,
     headers: { ...request.headers },
     credentials: request.credentials,
-    cache: 'no-store',
   };
   if (request.body !== undefined) init.body = request.body;
   return init;
