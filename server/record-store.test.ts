@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecordedExchange } from '../scenarios/records.ts';
-import { RecordStore } from './record-store.ts';
+import { estimateExchangeBytes, RecordStore } from './record-store.ts';
 
 function exchange(sequence: number, headerValue = 'x'): RecordedExchange {
   return {
@@ -38,9 +38,10 @@ describe('RecordStore', () => {
   });
 
   it('evicts the least recently used traces first', () => {
-    const store = new RecordStore({ maxBytes: 3 * 1300, maxExchangesPerTrace: 32 });
     const big = 'v'.repeat(1000);
-    // Each exchange counts about 1,200 bytes, so the fourth one pushes the store over its limit.
+    const maxBytes = 3 * estimateExchangeBytes(exchange(1, big)) + 100;
+    const store = new RecordStore({ maxBytes, maxExchangesPerTrace: 32 });
+    // Three exchanges fit, so the fourth one pushes the store over its limit.
     store.add('trace-old', exchange(1, big));
     store.add('trace-mid', exchange(1, big));
     store.add('trace-old', exchange(2, big)); // touching trace-old makes trace-mid the oldest
@@ -49,7 +50,7 @@ describe('RecordStore', () => {
     expect(store.get('trace-mid').exchanges).toEqual([]);
     expect(store.get('trace-old').exchanges).toHaveLength(2);
     expect(store.get('trace-new').exchanges).toHaveLength(1);
-    expect(store.bytes).toBeLessThanOrEqual(3 * 1300);
+    expect(store.bytes).toBeLessThanOrEqual(maxBytes);
   });
 
   it('stays within its byte limit under load', () => {
@@ -58,5 +59,19 @@ describe('RecordStore', () => {
       store.add(`trace-${i.toString().padStart(6, '0')}`, exchange(1, 'y'.repeat(500)));
     expect(store.bytes).toBeLessThanOrEqual(100_000);
     expect(store.traceCount).toBeLessThan(200);
+  });
+
+  // V8 spends about 100 bytes on each header pair, whatever its length, so a request of 2,000 empty
+  // headers takes about 200 KB of heap although it has only 4,000 characters.
+  it('counts the cost of many short headers', () => {
+    const store = new RecordStore({ maxBytes: 1_000_000, maxExchangesPerTrace: 32 });
+    const manyHeaders: RecordedExchange = {
+      ...exchange(1),
+      requestHeaders: Array.from({ length: 2000 }, (_, i) => [`h${i % 10}`, ''] as const),
+    };
+
+    for (let i = 0; i < 100; i += 1) store.add(`trace-${i.toString().padStart(6, '0')}`, manyHeaders);
+
+    expect(store.traceCount, 'traces kept of 200 KB each within 1 MB').toBeLessThanOrEqual(5);
   });
 });

@@ -1,15 +1,16 @@
 import type { HeaderPair, RecordedExchange } from '../scenarios/records.ts';
 
 export interface RecordStoreLimits {
-  /** Approximate bytes of headers and URLs kept across all traces before the oldest traces go. */
+  /** Estimated heap bytes of the exchanges kept across all traces before the oldest traces go. */
   readonly maxBytes: number;
   /** Exchanges kept per trace; later ones are counted but not stored. */
   readonly maxExchangesPerTrace: number;
 }
 
 /**
- * 16 MiB holds tens of thousands of typical attempts. A room of learners sharing one server only
- * ever reads its latest attempts back, so evicting the oldest traces first loses nothing in use.
+ * 16 MiB is enough for about 9,000 typical exchanges (five request and three response headers
+ * each), or thousands of attempts. A room of learners sharing one server only ever reads its latest
+ * attempts back, so evicting the oldest traces first loses nothing in use.
  */
 export const defaultLimits: RecordStoreLimits = { maxBytes: 16 * 1024 * 1024, maxExchangesPerTrace: 32 };
 
@@ -53,7 +54,7 @@ export class RecordStore {
       trace.dropped += 1;
       return;
     }
-    const bytes = sizeOf(exchange);
+    const bytes = estimateExchangeBytes(exchange);
     trace.exchanges.push(exchange);
     trace.bytes += bytes;
     this.#bytes += bytes;
@@ -93,9 +94,23 @@ export class RecordStore {
   }
 }
 
-function sizeOf(exchange: RecordedExchange): number {
+/**
+ * V8 heap bytes that an exchange takes beyond its characters, measured on Node 20 (x64) by filling
+ * a store and comparing heap use before and after garbage collection. The per-header cost (a
+ * two-element array and two string objects) dominates when a client sends many short headers, so
+ * counting characters alone let such requests use about 45 times the limit.
+ */
+const exchangeOverheadBytes = 800;
+const headerOverheadBytes = 96;
+
+/** Estimates the heap bytes that storing the exchange takes. Header and URL strings are one byte per character. */
+export function estimateExchangeBytes(exchange: RecordedExchange): number {
   const headerBytes = (pairs: readonly HeaderPair[]) =>
-    pairs.reduce((total, [name, value]) => total + name.length + value.length, 0);
-  // The fixed part is an estimate of the object's own overhead.
-  return 200 + exchange.url.length + headerBytes(exchange.requestHeaders) + headerBytes(exchange.responseHeaders);
+    pairs.reduce((total, [name, value]) => total + headerOverheadBytes + name.length + value.length, 0);
+  return (
+    exchangeOverheadBytes +
+    exchange.url.length +
+    headerBytes(exchange.requestHeaders) +
+    headerBytes(exchange.responseHeaders)
+  );
 }
