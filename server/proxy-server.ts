@@ -34,22 +34,30 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
 
   app.all('*', async function forwardToApi(c) {
     const url = new URL(c.req.url);
-    const forwardedHeaders: Record<string, string | undefined> = {
-      ...c.req.header(),
-      host: undefined,
-      'x-forwarded-host': c.req.header('host'),
-      'x-forwarded-proto': url.protocol.replace(':', ''),
-    };
+    if (unsupportedMethods.has(c.req.method)) {
+      log(`[proxy] 405 ${c.req.method} ${url.pathname}: fetch() cannot send this method`);
+      c.header('Allow', allowedMethods);
+      return playgroundError(c, 405, {
+        error: `Method ${c.req.method} is not supported by this proxy, which forwards with fetch(). Use one of: ${allowedMethods}.`,
+        appOrigin: origins.app,
+      });
+    }
 
     let response: Response;
     try {
       response = await proxy(`${upstream}${url.pathname}${url.search}`, {
         raw: c.req.raw,
-        headers: forwardedHeaders,
+        headers: forwardedHeaders(c.req.raw.headers, url),
         ...(fetchUpstream && { customFetch: fetchUpstream }),
       });
     } catch (error) {
-      log(`[proxy] 502 ${c.req.method} ${url.pathname}: the API at ${upstream} did not answer: ${String(error)}`);
+      if (c.req.raw.signal.aborted) {
+        log(`[proxy] ${c.req.method} ${url.pathname}: the client closed the connection before the API answered`);
+      } else {
+        log(
+          `[proxy] 502 ${c.req.method} ${url.pathname}: the API at ${upstream} did not answer: ${describeError(error)}`,
+        );
+      }
       return playgroundError(c, 502, {
         error: `Bad gateway: the API behind this proxy (${upstream}) did not answer. Is the API server running?`,
         appOrigin: origins.app,
@@ -64,6 +72,52 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
     return response;
   });
   return app;
+}
+
+/** Methods that fetch() rejects (Fetch standard, "forbidden method"), so the proxy cannot forward them. */
+const unsupportedMethods = new Set(['CONNECT', 'TRACE', 'TRACK']);
+const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
+
+/**
+ * Headers not to forward: the hop-by-hop ones (RFC 9110, section 7.6.1), which describe the
+ * client's connection to this proxy, `Expect`, which Node's HTTP server has already handled by
+ * sending 100 Continue, and `Host`, which fetch() sets from the upstream URL. Node's fetch()
+ * rejects a request that carries `Connection: upgrade`, `Upgrade` or `Expect`, so forwarding them
+ * made the proxy answer 502 although the API was up.
+ */
+const hopByHopHeaders = [
+  'connection',
+  'expect',
+  'host',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+];
+const headerNamePattern = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/** Copies the client's headers for the API, without hop-by-hop ones, adding the usual X-Forwarded ones. */
+function forwardedHeaders(received: Headers, url: URL): Headers {
+  const headers = new Headers(received);
+  const listedInConnection = (received.get('connection') ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => headerNamePattern.test(name));
+  for (const name of [...hopByHopHeaders, ...listedInConnection]) headers.delete(name);
+
+  const host = received.get('host');
+  if (host !== null) headers.set('x-forwarded-host', host);
+  headers.set('x-forwarded-proto', url.protocol.replace(':', ''));
+  return headers;
+}
+
+/** Node's fetch() rejects with "fetch failed" and puts the reason, such as ECONNREFUSED, in `cause`. */
+function describeError(error: unknown): string {
+  if (error instanceof Error && error.cause instanceof Error) return `${String(error)} (${String(error.cause)})`;
+  return String(error);
 }
 
 /** Headers that the proxy configuration of the variant at this path adds, with origins filled in. */
