@@ -10,6 +10,7 @@ import {
   scenarios,
   variantNames,
   type CorsError,
+  type Expectation,
   type Scenario,
   type Variant,
 } from './index.ts';
@@ -55,7 +56,11 @@ function headerNamesIn(scenario: Scenario): HeaderNameAt[] {
         names.push(...Object.keys(step.headers).map((name) => ({ where, name })));
       }
       if (step.kind === 'cors') {
-        const listed = [...(step.settings.allowHeaders ?? []), ...(step.settings.exposeHeaders ?? [])];
+        // A variant that demonstrates an unparseable Access-Control-Allow-Headers lists a non-token on purpose.
+        const allowed = demonstrates(expected, 'InvalidAllowHeadersPreflightResponse')
+          ? []
+          : step.settings.allowHeaders;
+        const listed = [...(allowed ?? []), ...(step.settings.exposeHeaders ?? [])];
         names.push(...listed.map((name) => ({ where, name })));
       }
     }
@@ -79,11 +84,18 @@ function methodsIn(scenario: Scenario): string[] {
   for (const variantName of variantNames) {
     const { server, expected } = scenario.variants[variantName];
     for (const step of server.middleware) {
-      if (step.kind === 'cors') methods.push(...(step.settings.allowMethods ?? []));
+      // A variant that demonstrates an unparseable Access-Control-Allow-Methods lists a non-token on purpose.
+      if (step.kind === 'cors' && !demonstrates(expected, 'InvalidAllowMethodsPreflightResponse')) {
+        methods.push(...(step.settings.allowMethods ?? []));
+      }
     }
     methods.push(...expected.exchanges.map((exchange) => exchange.method));
   }
   return methods;
+}
+
+function demonstrates(expected: Expectation, corsError: CorsError): boolean {
+  return expected.outcome.verdict === 'blocked' && expected.outcome.corsError === corsError;
 }
 
 /** Chromium's `corsError` kinds that come from the preflight: `Preflight…` and `…PreflightResponse`. */

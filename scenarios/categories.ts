@@ -17,6 +17,11 @@ export const categories: Readonly<Record<CategoryId, Category>> = {
     intro:
       'A request that carries cookies or HTTP authentication needs an exact origin and Access-Control-Allow-Credentials: true.',
   },
+  'preflight-triggers': {
+    title: 'What triggers a preflight',
+    intro:
+      'Only GET, HEAD and POST with a few safelisted headers go out as simple requests. Anything else, down to one byte in a header value, makes the browser ask first.',
+  },
   preflight: {
     title: 'Preflight',
     intro:

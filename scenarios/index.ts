@@ -2,15 +2,27 @@
  * The scenario catalog: the single source of truth for the servers, the client, the e2e suite
  * and the README table. Add a scenario by adding a file under `catalog/` and listing it here.
  */
+import acceptLanguageTooLong from './catalog/accept-language-too-long.ts';
+import allowCredentialsWrongValue from './catalog/allow-credentials-wrong-value.ts';
+import allowHeadersUnparseable from './catalog/allow-headers-unparseable.ts';
+import allowMethodsLowercase from './catalog/allow-methods-lowercase.ts';
+import allowMethodsUnparseable from './catalog/allow-methods-unparseable.ts';
+import allowOriginList from './catalog/allow-origin-list.ts';
 import allowOriginMismatch from './catalog/allow-origin-mismatch.ts';
+import allowOriginUndefined from './catalog/allow-origin-undefined.ts';
 import authBeforeCors from './catalog/auth-before-cors.ts';
+import contentTypeQuotedCharset from './catalog/content-type-quoted-charset.ts';
 import credentialsWithoutAllowCredentials from './catalog/credentials-without-allow-credentials.ts';
 import duplicateAllowOrigin from './catalog/duplicate-allow-origin.ts';
 import headerNotAllowed from './catalog/header-not-allowed.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
+import preflightMissingAllowCredentials from './catalog/preflight-missing-allow-credentials.ts';
 import preflightRedirect from './catalog/preflight-redirect.ts';
 import preflightUnauthorized from './catalog/preflight-unauthorized.ts';
+import preflightWildcardWithCredentials from './catalog/preflight-wildcard-with-credentials.ts';
+import wildcardHeadersWithCredentials from './catalog/wildcard-headers-with-credentials.ts';
+import wildcardMethodsWithCredentials from './catalog/wildcard-methods-with-credentials.ts';
 import wildcardWithCredentials from './catalog/wildcard-with-credentials.ts';
 import type { Scenario } from './types.ts';
 
@@ -18,10 +30,22 @@ import type { Scenario } from './types.ts';
 export const scenarios: readonly Scenario[] = [
   missingAllowOrigin,
   allowOriginMismatch,
+  allowOriginList,
+  allowOriginUndefined,
   wildcardWithCredentials,
   credentialsWithoutAllowCredentials,
+  allowCredentialsWrongValue,
+  preflightWildcardWithCredentials,
+  preflightMissingAllowCredentials,
+  wildcardMethodsWithCredentials,
+  wildcardHeadersWithCredentials,
+  contentTypeQuotedCharset,
+  acceptLanguageTooLong,
   methodNotAllowed,
+  allowMethodsLowercase,
+  allowMethodsUnparseable,
   headerNotAllowed,
+  allowHeadersUnparseable,
   preflightUnauthorized,
   authBeforeCors,
   preflightRedirect,

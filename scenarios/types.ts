@@ -4,7 +4,7 @@ import type { ServerName } from './origins.ts';
 export type VariantName = 'broken' | 'fixed';
 export const variantNames: readonly VariantName[] = ['broken', 'fixed'];
 
-export type CategoryId = 'allow-origin' | 'credentials' | 'preflight' | 'layers';
+export type CategoryId = 'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'layers';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 

@@ -11,6 +11,7 @@ import {
 import { recordsPath } from '../scenarios/records.ts';
 import { silentLog } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
+import { createScenarioServer } from './scenario-server.ts';
 import { RecordStore } from './record-store.ts';
 import { createTestServers, testOrigins } from './test-servers.ts';
 
@@ -149,10 +150,35 @@ describe('bad input', () => {
     }
   });
 
+  // A decoded path in a log line could forge other lines or send escape sequences to the terminal.
+  it('logs request paths percent-encoded', async () => {
+    const lines: string[] = [];
+    const logged = createScenarioServer({
+      server: 'api',
+      origins: testOrigins,
+      store: new RecordStore(),
+      log: (line) => lines.push(line),
+    });
+
+    for (const path of [
+      '/%0D%0A[api]%20forged',
+      '/scenarios/%1B%5B2J/broken/data',
+      '/scenarios/missing-allow-origin/%00',
+    ]) {
+      await logged.request(path);
+    }
+
+    // Hono's logger colours its own lines with escape sequences, so only the 404 lines are checked.
+    const notFoundLines = lines.filter((line) => line.startsWith('[api] 404 '));
+    expect(notFoundLines).toHaveLength(3);
+    for (const line of notFoundLines) expect(line).not.toMatch(/[\x00-\x1f\x7f]/);
+  });
+
   it('unknown scenario message cuts a long id short', async () => {
     const response = await api.request(`/scenarios/${'a'.repeat(5000)}/broken/data`);
     const body = (await response.json()) as { error: string };
-    expect(body.error.length).toBeLessThan(400);
+    expect(body.error).toContain(`"${'a'.repeat(80)}…"`);
+    expect(body.error).not.toContain('a'.repeat(81));
   });
 });
 
