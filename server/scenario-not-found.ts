@@ -14,9 +14,12 @@ export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Respo
   const id = match?.[1];
   const variant = match?.[2];
   const ids = scenarios.map((scenario) => scenario.id);
+  // The decoded path can contain line breaks and terminal escape sequences, so logs show it
+  // percent-encoded, as Hono's logger does.
+  const loggedPath = new URL(c.req.url).pathname;
 
   if (id === undefined) {
-    log(`404 ${c.req.method} ${c.req.path}: not a scenario path`);
+    log(`404 ${c.req.method} ${loggedPath}: not a scenario path`);
     return playgroundError(c, 404, {
       error: `Not found: ${quote(c.req.path)}. Scenario requests go to /scenarios/<id>/<variant>/…`,
       scenarios: ids,
@@ -25,7 +28,7 @@ export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Respo
     });
   }
   if (!ids.includes(id)) {
-    log(`404 ${c.req.method} ${c.req.path}: unknown scenario id`);
+    log(`404 ${c.req.method} ${loggedPath}: unknown scenario id`);
     return playgroundError(c, 404, {
       error: `Unknown scenario id ${quote(id)}. Valid ids: ${ids.join(', ')}.`,
       scenarios: ids,
@@ -33,7 +36,7 @@ export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Respo
     });
   }
   if (variant === undefined || !(variantNames as readonly string[]).includes(variant)) {
-    log(`404 ${c.req.method} ${c.req.path}: unknown variant`);
+    log(`404 ${c.req.method} ${loggedPath}: unknown variant`);
     return playgroundError(c, 404, {
       error: `Unknown variant ${quote(variant ?? '')} of scenario '${id}'. Valid variants: ${variantNames.join(', ')}.`,
       variants: variantNames,

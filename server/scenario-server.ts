@@ -48,7 +48,7 @@ export function createScenarioServer({ server, origins, store, log }: ScenarioSe
 
   app.notFound((c) => scenarioNotFound(c, origins.app, (line) => log(`[${server}] ${line}`)));
   app.onError((error, c) => {
-    log(`[${server}] 500 ${c.req.method} ${c.req.path}: ${error.stack ?? String(error)}`);
+    log(`[${server}] 500 ${c.req.method} ${new URL(c.req.url).pathname}: ${error.stack ?? String(error)}`);
     return playgroundError(c, 500, { error: `Internal error: ${error.message}`, appOrigin: origins.app });
   });
   return app;
