@@ -18,3 +18,9 @@ export function playgroundError(
   c.header('Vary', 'Origin', { append: true });
   return c.json(json, status);
 }
+
+/** Quotes a value taken from the request, cut short so that a long path cannot flood the message. */
+export function quote(value: string): string {
+  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
+  return JSON.stringify(shown);
+}

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { scenarios, variantNames } from '../scenarios/index.ts';
 import type { Log } from './log.ts';
-import { playgroundError } from './playground-error.ts';
+import { playgroundError, quote } from './playground-error.ts';
 
 const scenarioPath = /^\/scenarios\/([^/]*)(?:\/([^/]*))?/;
 
@@ -44,10 +44,4 @@ export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Respo
     });
   }
   return c.text('404 Not Found', 404);
-}
-
-/** Quotes a value taken from the request, cut short so that a long path cannot flood the message. */
-function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(shown);
 }

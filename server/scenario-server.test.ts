@@ -124,6 +124,7 @@ describe('bad input', () => {
   it('records endpoint rejects a malformed trace', async () => {
     const response = await api.request(`${recordsPath}/not*valid`, fromApp);
     expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toContain('Invalid trace id "not*valid"');
   });
 
   it('records endpoint allows only the app origin', async () => {
@@ -171,6 +172,7 @@ describe('bad input', () => {
     // Hono's logger colours its own lines with escape sequences, so only the 404 lines are checked.
     const notFoundLines = lines.filter((line) => line.startsWith('[api] 404 '));
     expect(notFoundLines).toHaveLength(3);
+    // eslint-disable-next-line no-control-regex -- control characters are what the test looks for
     for (const line of notFoundLines) expect(line).not.toMatch(/[\x00-\x1f\x7f]/);
   });
 

@@ -4,7 +4,7 @@ import { logger } from 'hono/logger';
 import { scenarios, variantNames, type OriginMap, type ServerName } from '../scenarios/index.ts';
 import { recordsPath, tracePattern } from '../scenarios/records.ts';
 import type { Log } from './log.ts';
-import { playgroundError } from './playground-error.ts';
+import { playgroundError, quote } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
 import type { RecordStore } from './record-store.ts';
 import { scenarioNotFound } from './scenario-not-found.ts';
@@ -32,7 +32,7 @@ export function createScenarioServer({ server, origins, store, log }: ScenarioSe
     if (!tracePattern.test(trace)) {
       log(`[${server}] 400 invalid trace id in records request`);
       return playgroundError(c, 400, {
-        error: "Invalid trace id: expected 8 to 64 characters from A-Z, a-z, 0-9, '-' and '_'.",
+        error: `Invalid trace id ${quote(trace)}: expected 8 to 64 characters from A-Z, a-z, 0-9, '-' and '_'.`,
         appOrigin: origins.app,
       });
     }
