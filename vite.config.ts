@@ -2,26 +2,25 @@
  * Vite serves the learner's app. The origins of the app and the servers come from the port variables,
  * and reach the client through `define`.
  */
-import { createServer } from 'node:net';
-
 import { defineConfig, type Plugin } from 'vite';
 
-import { originSettings, originsFromPorts, portsFromEnv, type OriginMap } from './scenarios/origins.ts';
-
-/** Loopback only by default, as for the playground's servers, so that other machines cannot reach the app. */
-const defaultHost = '127.0.0.1';
+import { listenHost as host, originsFromPorts, portsFromEnv, type OriginMap } from './scenarios/origins.ts';
+import { assertPortFree } from './server/port-check.ts';
 
 export default defineConfig(async ({ command, mode }) => {
   const ports = portsFromEnv(process.env);
   const origins = originsFromPorts(ports);
-  const host = process.env.CORS_PLAYGROUND_HOST || defaultHost;
   const server = { host, port: ports.app, strictPort: true };
 
   // Vitest also loads this file with command 'serve', but opens no port.
   if (command === 'serve' && process.env.VITEST === undefined) {
-    await ensurePortIsFree(host, ports.app);
-    // Chromium may try ::1 first for localhost, so a server listening there would receive the page's requests.
-    if (host === defaultHost) await ensurePortIsFree('::1', ports.app, { skipIfNoIpv6: true });
+    try {
+      await assertPortFree('app', host, ports.app);
+      // Chromium may try ::1 first for localhost, so a server listening there would receive the page's requests.
+      await assertPortFree('app', '::1', ports.app);
+    } catch (error) {
+      throw messageOnly(error instanceof Error ? error.message : String(error));
+    }
   }
 
   return {
@@ -33,31 +32,6 @@ export default defineConfig(async ({ command, mode }) => {
     plugins: [announceReady(origins)],
   };
 });
-
-/**
- * Fails with a message that names the port and its variable when something already listens on it.
- * Vite's own `strictPort` error does not say which variable to change.
- */
-async function ensurePortIsFree(host: string, port: number, { skipIfNoIpv6 = false } = {}): Promise<void> {
-  const { description, portVariable } = originSettings.app;
-  await new Promise<void>((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) => {
-      if (skipIfNoIpv6 && (error.code === 'EADDRNOTAVAIL' || error.code === 'EAFNOSUPPORT')) {
-        resolve();
-      } else if (error.code === 'EADDRINUSE') {
-        reject(messageOnly(`Port ${port} (${description}) is already in use. Set ${portVariable} to a free port.`));
-      } else {
-        reject(
-          messageOnly(
-            `Cannot listen on ${host}:${port} (${description}): ${error.message}. Set ${portVariable} to another port.`,
-          ),
-        );
-      }
-    });
-    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
-  });
-}
 
 /** Creates an error without stack frames, because Vite prints the stack and these frames are in its config bundle. */
 function messageOnly(message: string): Error {

@@ -12,6 +12,13 @@ export type OriginName = 'app' | ServerName;
 
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
+/**
+ * The address every server and the Vite dev server listen on. The origin map names `localhost`
+ * and `*.localhost`, which browsers resolve to loopback, so no other address could serve them.
+ * NOTE: serving other machines, as a workshop needs, requires an origin map derived from that host.
+ */
+export const listenHost = '127.0.0.1';
+
 export const serverNames: readonly ServerName[] = ['api', 'proxy', 'partner'];
 
 export interface OriginSetting {

@@ -30,8 +30,6 @@ function startupFailure(
       return `Port ${port} (${description}) is already in use. Set ${portVariable} to a free port.`;
     case 'EACCES':
       return `Not allowed to listen on port ${port} (${description}). Set ${portVariable} to a port above 1023.`;
-    case 'EADDRNOTAVAIL':
-      return `Cannot listen on ${host}: no such address on this machine. Set CORS_PLAYGROUND_HOST to a local address, or leave it unset for 127.0.0.1.`;
     default:
       return `Failed to listen on ${host}:${port} (${description}): ${error.message}`;
   }

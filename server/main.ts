@@ -3,28 +3,25 @@
  * on another site. They share one record store, so one records endpoint sees every server.
  */
 import type { Server } from 'node:http';
-import { originSettings, originsFromPorts, portsFromEnv, type Ports } from '../scenarios/origins.ts';
+import {
+  listenHost as host,
+  originSettings,
+  originsFromPorts,
+  portsFromEnv,
+  type Ports,
+} from '../scenarios/origins.ts';
 import { listen } from './listen.ts';
 import { consoleLog as log } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
 import { RecordStore } from './record-store.ts';
 import { createScenarioServer } from './scenario-server.ts';
 
-const defaultHost = '127.0.0.1';
-
 async function main(): Promise<void> {
-  const host = process.env.CORS_PLAYGROUND_HOST || defaultHost;
   const ports = readPorts();
   const origins = originsFromPorts(ports);
-  if (!isLoopback(host)) {
-    log(
-      `Warning: listening on ${host}, which is not a loopback address. The playground's deliberately ` +
-        'misconfigured endpoints are now reachable from other machines on that network.',
-    );
-  }
 
   const store = new RecordStore();
-  const upstream = `http://${urlHost(host)}:${ports.api}`;
+  const upstream = `http://${host}:${ports.api}`;
   const apps = {
     api: createScenarioServer({ server: 'api', origins, store, log }),
     proxy: createProxyServer({ upstream, origins, store, log }),
@@ -62,17 +59,6 @@ function readPorts(): Ports {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   }
-}
-
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
-
-/** Turns a listen address into one that a URL can contain and that reaches this machine. */
-function urlHost(host: string): string {
-  if (host === '0.0.0.0') return '127.0.0.1';
-  if (host === '::') return '[::1]';
-  return host.includes(':') ? `[${host}]` : host;
 }
 
 function closeAll(servers: readonly Server[]): Promise<void> {

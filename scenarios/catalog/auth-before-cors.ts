@@ -11,7 +11,7 @@ export default defineScenario({
     'answers 401 with no CORS headers at all. Chromium checks Access-Control-Allow-Origin before the ' +
     "status, so its message blames the missing header, not the 401. The server log's 401 to OPTIONS is the " +
     'real clue.',
-  rule: 'Register the CORS middleware before authentication: a preflight never carries credentials.',
+  rule: 'Register the CORS middleware before authentication, because a preflight never carries Authorization or cookies.',
   fix: {
     summary:
       "Register Hono's cors() middleware before the auth middleware. It answers the preflight with 204, " +
