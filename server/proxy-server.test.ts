@@ -107,6 +107,16 @@ describe('proxy over the network', () => {
     expect(connection?.[1] ?? 'keep-alive', 'Connection header at the API').toBe('keep-alive');
   });
 
+  it('passes API redirects through', async () => {
+    const path = '/scenarios/preflight-redirect/broken/orders/42';
+    const preflight = { Origin: testOrigins.app, 'Access-Control-Request-Method': 'PUT' };
+
+    const response = await send(proxyPort, 'OPTIONS', path, preflight);
+
+    expect(response.status, response.body).toBe(308);
+    expect(response.headers.location).toBe(`${path}/`);
+  });
+
   it('rejects TRACE with 405', async () => {
     const response = await send(proxyPort, 'TRACE', dataPath, { Origin: testOrigins.app });
 

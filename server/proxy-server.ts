@@ -48,6 +48,9 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
       response = await proxy(`${upstream}${url.pathname}${url.search}`, {
         raw: c.req.raw,
         headers: forwardedHeaders(c.req.raw.headers, url),
+        // A reverse proxy passes the API's redirects to the client. Following them would fail for a
+        // streamed body, and could make the proxy fetch whatever host a Location header names.
+        redirect: 'manual',
         ...(fetchUpstream && { customFetch: fetchUpstream }),
       });
     } catch (error) {
