@@ -36,20 +36,40 @@ describe('corsCall', () => {
 });
 
 describe('middlewareCode', () => {
+  const first = { afterCors: false };
+
   test('set-headers uses c.header', () => {
-    const code = middlewareCode({ kind: 'set-headers', headers: { 'Access-Control-Allow-Origin': '{app}/' } }, origins);
+    const code = middlewareCode(
+      { kind: 'set-headers', headers: { 'Access-Control-Allow-Origin': '{app}/' } },
+      origins,
+      first,
+    );
 
     expect(code).toContain("c.header('Access-Control-Allow-Origin', 'http://localhost:5173/');");
   });
 
   test('require-authorization answers 401', () => {
-    expect(middlewareCode({ kind: 'require-authorization' }, origins)).toContain(
+    expect(middlewareCode({ kind: 'require-authorization' }, origins, first)).toContain(
       "return c.json({ error: 'Missing Authorization header' }, 401);",
     );
   });
 
+  test('auth before cors rejects preflights', () => {
+    const code = middlewareCode({ kind: 'require-authorization' }, origins, first);
+
+    expect(code).toContain('OPTIONS preflights too');
+    expect(code).not.toContain('cors() above');
+  });
+
+  test('auth after cors names cors()', () => {
+    const code = middlewareCode({ kind: 'require-authorization' }, origins, { afterCors: true });
+
+    expect(code).toContain('// cors() above responds to OPTIONS preflights before this runs.');
+    expect(code).not.toContain('preflights too');
+  });
+
   test('redirect uses the catalog status', () => {
-    expect(middlewareCode({ kind: 'redirect-to-trailing-slash', status: 307 }, origins)).toContain(
+    expect(middlewareCode({ kind: 'redirect-to-trailing-slash', status: 307 }, origins, first)).toContain(
       'return c.redirect(`${url.pathname}/${url.search}`, 307);',
     );
   });
@@ -61,6 +81,17 @@ describe('serverCodeBlocks', () => {
     const code = app?.code ?? '';
 
     expect(code.indexOf("c.req.header('Authorization') === undefined")).toBeLessThan(code.indexOf('app.use(cors('));
+  });
+
+  test.each([
+    ['auth-before-cors', 'broken', 'OPTIONS preflights too'],
+    ['auth-before-cors', 'fixed', 'cors() above responds to OPTIONS preflights'],
+    ['preflight-unauthorized', 'broken', 'OPTIONS preflights too'],
+    ['preflight-unauthorized', 'fixed', 'cors() above responds to OPTIONS preflights'],
+  ] as const)('%s %s auth comment', (id, variant, comment) => {
+    const [app] = serverCodeBlocks(scenarioById(id), variant, origins);
+
+    expect(app?.code).toContain(comment);
   });
 
   test('no middleware says so', () => {

@@ -57,7 +57,9 @@ function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMa
   const steps =
     middleware.length === 0
       ? ['// No CORS middleware, so responses carry no Access-Control-* headers.']
-      : middleware.map((step) => middlewareCode(step, origins));
+      : middleware.map((step, index) =>
+          middlewareCode(step, origins, { afterCors: middleware.slice(0, index).some(({ kind }) => kind === 'cors') }),
+        );
 
   const status = response.status === 200 ? '' : `, ${response.status}`;
   const route = `app.${method.toLowerCase()}('${path}', (c) => c.json(${jsLiteral(response.body)}${status}));`;
@@ -70,8 +72,14 @@ function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMa
   ].join('\n\n');
 }
 
+/** The position of a middleware step in its chain. */
+export interface ChainPosition {
+  /** Whether a `cors()` step comes earlier in the chain, and so responds to OPTIONS preflights before this step runs. */
+  readonly afterCors: boolean;
+}
+
 /** Renders one middleware step as a Hono `app.use(...)` statement. */
-export function middlewareCode(step: Middleware, origins: OriginMap): string {
+export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors }: ChainPosition): string {
   switch (step.kind) {
     case 'cors':
       return `app.use(${corsCall(step.settings, origins)});`;
@@ -83,7 +91,15 @@ export function middlewareCode(step: Middleware, origins: OriginMap): string {
     }
     case 'require-authorization':
       return [
-        '// Rejects every request without an Authorization header, OPTIONS preflights included.',
+        ...(afterCors
+          ? [
+              '// Rejects every request without an Authorization header.',
+              '// cors() above responds to OPTIONS preflights before this runs.',
+            ]
+          : [
+              '// Rejects every request without an Authorization header, OPTIONS preflights too,',
+              '// because a preflight never carries one.',
+            ]),
         'app.use(async (c, next) => {',
         "  if (c.req.header('Authorization') === undefined) {",
         "    c.header('WWW-Authenticate', 'Bearer');",
