@@ -29,6 +29,10 @@ export class CpRequestSummary extends LitElement {
         overflow-wrap: anywhere;
       }
 
+      .no-cookie {
+        margin: 0.25rem 0 0;
+      }
+
       ul {
         margin: 0;
         padding: 0;
@@ -68,7 +72,17 @@ export class CpRequestSummary extends LitElement {
           ${request.body === undefined ? html`<span class="muted">none</span>` : html`<code>${request.body}</code>`}
         </dd>
         <dt>Credentials</dt>
-        <dd><code>${request.credentials}</code>: ${describeCredentials(request.credentials)}</dd>
+        <dd>
+          <code>${request.credentials}</code>: ${describeCredentials(request.credentials)}
+          ${
+            request.credentials === 'include'
+              ? html`<p class="no-cookie muted">
+                  The playground sets no cookie. The browser applies the credentials rules because of
+                  <code>credentials: 'include'</code>, whether or not a cookie exists.
+                </p>`
+              : nothing
+          }
+        </dd>
       </dl>
       <p class="muted">
         Each attempt adds <code>?${traceParameter}=…</code> to the URL, so that the servers can record it. A custom
