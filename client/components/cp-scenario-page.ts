@@ -154,7 +154,8 @@ export class CpScenarioPage extends LitElement {
       </section>
 
       <section aria-labelledby="why-heading">
-        <h2 id="why-heading">Why</h2>
+        <!-- The explanation describes the broken server, so on the fixed page it is about the other variant. -->
+        <h2 id="why-heading">${variant === 'broken' ? 'Why' : 'Why the broken variant fails'}</h2>
         <p class="rule">${scenario.rule}</p>
         <p>${fill(scenario.explanation)}</p>
       </section>
