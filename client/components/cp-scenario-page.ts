@@ -71,7 +71,7 @@ export class CpScenarioPage extends LitElement {
         padding: 0.5rem 1.25rem;
       }
 
-      button:disabled {
+      button[aria-disabled='true'] {
         cursor: progress;
         opacity: 0.6;
       }
@@ -139,7 +139,11 @@ export class CpScenarioPage extends LitElement {
       <section aria-labelledby="attempt-heading">
         <h2 id="attempt-heading">Try it</h2>
         <div class="send">
-          <button type="button" ?disabled=${running} @click=${this.handleSend}>Send request</button>
+          <!-- aria-disabled rather than disabled, because Chromium moves focus off a button that becomes
+            disabled, and a keyboard user could not press Enter again once the attempt finishes. -->
+          <button type="button" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleSend}>
+            Send request
+          </button>
           <span class="muted">Sends the request above from this page with <code>fetch()</code>.</span>
         </div>
         ${
@@ -179,7 +183,8 @@ export class CpScenarioPage extends LitElement {
 
   private readonly handleSend = (): void => {
     const scenario = this.scenario;
-    if (scenario === undefined) return;
+    // The button stays focusable while an attempt runs, so this ignores clicks and Enter until it ends.
+    if (scenario === undefined || this.attempt?.state === 'running') return;
 
     const trace = newTraceId();
     this.activeTrace = trace;
