@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { findScenario } from '../scenarios/index.ts';
-import { parseRoute, scenarioHref } from './routes.ts';
+import { listHref, parseRoute, resolveLocation, scenarioHref } from './routes.ts';
 
 describe('parseRoute', () => {
   test.each(['', '#', '#/', '#//'])('%j is the list', (hash) => {
@@ -37,7 +37,7 @@ describe('parseRoute', () => {
   test.each(['#/elsewhere', '#/scenarios', '#/scenarios/a/b/c', '#scenarios/missing-allow-origin/broken'])(
     '%j is an unknown path',
     (hash) => {
-      expect(parseRoute(hash).kind).toBe('unknown-path');
+      expect(parseRoute(hash)).toEqual({ kind: 'unknown-path', path: hash.replace(/\/+$/, '') });
     },
   );
 
@@ -46,10 +46,63 @@ describe('parseRoute', () => {
   });
 });
 
+/** Resolves a link the way the browser does, from a page at `from`. */
+function follow(href: string, from = 'http://localhost:5173/elsewhere') {
+  return resolveLocation(new URL(href, from));
+}
+
 describe('scenarioHref', () => {
-  test('round-trips through parseRoute', () => {
-    const route = parseRoute(scenarioHref('preflight-redirect', 'broken'));
+  test('round-trips through resolveLocation', () => {
+    const { route } = follow(scenarioHref('preflight-redirect', 'broken'));
 
     expect(route).toMatchObject({ kind: 'scenario', variant: 'broken', scenario: { id: 'preflight-redirect' } });
+  });
+
+  test('list link leads to the list', () => {
+    expect(follow(listHref)).toEqual({ route: { kind: 'list' } });
+  });
+});
+
+describe('resolveLocation', () => {
+  function at(pathname: string, hash = '', search = '') {
+    return resolveLocation({ pathname, search, hash });
+  }
+
+  test.each(['/', '/index.html'])('%s follows the hash', (pathname) => {
+    expect(at(pathname, '#/scenarios/missing-allow-origin/fixed')).toEqual({
+      route: { kind: 'scenario', scenario: findScenario('missing-allow-origin'), variant: 'fixed' },
+    });
+  });
+
+  test('path form resolves like the hash', () => {
+    expect(at('/scenarios/missing-allow-origin/broken')).toEqual({
+      route: { kind: 'scenario', scenario: findScenario('missing-allow-origin'), variant: 'broken' },
+      replacement: '/#/scenarios/missing-allow-origin/broken',
+    });
+  });
+
+  test('path form keeps the query', () => {
+    expect(at('/scenarios/missing-allow-origin/broken/', '', '?lang=en').replacement).toBe(
+      '/?lang=en#/scenarios/missing-allow-origin/broken',
+    );
+  });
+
+  test('path form replaces any hash', () => {
+    expect(at('/scenarios/missing-allow-origin/fixed', '#/').route).toMatchObject({ variant: 'fixed' });
+  });
+
+  test('path form with unknown id', () => {
+    expect(at('/scenarios/no-such-thing/broken')).toEqual({
+      route: { kind: 'unknown-scenario', id: 'no-such-thing' },
+      replacement: '/#/scenarios/no-such-thing/broken',
+    });
+  });
+
+  test('path form without variant', () => {
+    expect(at('/scenarios/missing-allow-origin').route).toMatchObject({ kind: 'unknown-variant', variant: '' });
+  });
+
+  test.each(['/elsewhere', '/scenarios', '/scenarios/a/b/c', '/client/'])('%s is an unknown path', (pathname) => {
+    expect(at(pathname, '#/')).toEqual({ route: { kind: 'unknown-path', path: pathname } });
   });
 });

@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues, type TemplateResult } from 
 import { customElement, query, state } from 'lit/decorators.js';
 
 import { assertNever } from '../../scenarios/index.ts';
-import { listHref, parseRoute, type Route } from '../routes.ts';
+import { listHref, resolveLocation, type Route } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
 import './cp-not-found.ts';
 import './cp-scenario-list.ts';
@@ -10,7 +10,7 @@ import './cp-scenario-page.ts';
 
 const siteName = 'cors-playground';
 
-/** The application shell: follows the location hash and shows the page it names. */
+/** The application shell: follows the location and shows the page it names. */
 @customElement('cp-app')
 export class CpApp extends LitElement {
   static override styles = [
@@ -44,7 +44,7 @@ export class CpApp extends LitElement {
     `,
   ];
 
-  @state() private route: Route = parseRoute(location.hash);
+  @state() private route: Route = routeOfLocation();
 
   @query('main') private main?: HTMLElement;
 
@@ -99,8 +99,15 @@ export class CpApp extends LitElement {
   }
 
   private readonly handleHashChange = (): void => {
-    this.route = parseRoute(location.hash);
+    this.route = routeOfLocation();
   };
+}
+
+/** Resolves the current URL, and rewrites a path-form scenario URL as its hash route in the address bar. */
+function routeOfLocation(): Route {
+  const { route, replacement } = resolveLocation(location);
+  if (replacement !== undefined) history.replaceState(history.state, '', replacement);
+  return route;
 }
 
 /** Identifies a page apart from its variant, so that the broken/fixed toggle does not count as navigation. */

@@ -7,7 +7,7 @@ import { baseStyles } from './shared-styles.ts';
 
 type NotFoundRoute = Extract<Route, { kind: 'unknown-scenario' | 'unknown-variant' | 'unknown-path' }>;
 
-/** The page for a hash that names no scenario or variant, with links to the valid ones. */
+/** The page for a URL that names no page, scenario or variant, with links to the valid ones. */
 @customElement('cp-not-found')
 export class CpNotFound extends LitElement {
   static override styles = [baseStyles];
@@ -30,13 +30,13 @@ export class CpNotFound extends LitElement {
       `;
     }
 
-    const problem =
-      route?.kind === 'unknown-scenario'
-        ? html`There is no scenario with the id <code>${route.id}</code>.`
-        : html`No page matches <code>#${route?.path ?? ''}</code>. Scenario pages have the form
-            <code>#/scenarios/&lt;id&gt;/broken</code> or <code>#/scenarios/&lt;id&gt;/fixed</code>.`;
+    const unknownScenario = route?.kind === 'unknown-scenario';
+    const problem = unknownScenario
+      ? html`There is no scenario with the id <code>${route.id}</code>.`
+      : html`No page matches <code>${route?.path ?? ''}</code>. Scenario pages have the form
+          <code>/#/scenarios/&lt;id&gt;/broken</code> or <code>/#/scenarios/&lt;id&gt;/fixed</code>.`;
     return html`
-      <h1>Scenario not found</h1>
+      <h1>${unknownScenario ? 'Scenario not found' : 'Page not found'}</h1>
       <p>${problem}</p>
       <p>Valid scenario ids:</p>
       <ul>
