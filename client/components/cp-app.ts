@@ -1,7 +1,9 @@
-import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 
 import { assertNever } from '../../scenarios/index.ts';
+import { origins } from '../origins.ts';
+import { findOriginMismatch, type OriginMismatch } from '../page-origin.ts';
 import { listHref, resolveLocation, type Route } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
 import './cp-not-found.ts';
@@ -10,7 +12,10 @@ import './cp-scenario-page.ts';
 
 const siteName = 'cors-playground';
 
-/** The application shell: follows the location and shows the page it names. */
+/**
+ * The application shell. It follows the location and shows the page it names, below a warning when the
+ * page is open at an origin that the servers do not allow.
+ */
 @customElement('cp-app')
 export class CpApp extends LitElement {
   static override styles = [
@@ -40,6 +45,10 @@ export class CpApp extends LitElement {
 
       main:focus {
         outline: none;
+      }
+
+      .wrong-origin {
+        margin-top: var(--cp-space);
       }
     `,
   ];
@@ -73,6 +82,7 @@ export class CpApp extends LitElement {
 
   override render(): TemplateResult {
     return html`
+      ${this.renderOriginMismatch(findOriginMismatch(location, origins.app))}
       <header>
         <a class="site-name" href=${listHref}>${siteName}</a>
         <span class="muted"
@@ -80,6 +90,17 @@ export class CpApp extends LitElement {
         >
       </header>
       <main tabindex="-1">${this.renderRoute(this.route)}</main>
+    `;
+  }
+
+  private renderOriginMismatch(mismatch: OriginMismatch | undefined): TemplateResult | typeof nothing {
+    if (mismatch === undefined) return nothing;
+    return html`
+      <div class="note error wrong-origin" data-testid="wrong-origin" role="alert">
+        This page is open at <code>${mismatch.actual}</code>, but the playground's servers allow only
+        <code>${mismatch.expected}</code>, so attempts from here do not behave as the scenarios describe. Open
+        <a href=${mismatch.href}>${mismatch.href}</a> instead.
+      </div>
     `;
   }
 
