@@ -1,7 +1,14 @@
 import { describe, expect, test } from 'vitest';
 
 import type { RecordedExchange } from '../scenarios/records.ts';
-import { describeOutcome, exchangesDivergence, expectedConsoleMessage, jsDivergence } from './expectation.ts';
+import type { Attempt } from './attempt.ts';
+import {
+  compareRecords,
+  describeOutcome,
+  exchangesDivergence,
+  expectedConsoleMessage,
+  jsDivergence,
+} from './expectation.ts';
 import type { JsOutcome } from './send.ts';
 import { defaultOrigins, scenarioById } from './test-catalog.ts';
 
@@ -76,11 +83,11 @@ describe('jsDivergence', () => {
   });
 });
 
-describe('exchangesDivergence', () => {
-  function recorded(server: 'api' | 'proxy', method: string, status: number): RecordedExchange {
-    return { server, method, status, sequence: 1, receivedAt: '', url: '', requestHeaders: [], responseHeaders: [] };
-  }
+function recorded(server: 'api' | 'proxy', method: string, status: number): RecordedExchange {
+  return { server, method, status, sequence: 1, receivedAt: '', url: '', requestHeaders: [], responseHeaders: [] };
+}
 
+describe('exchangesDivergence', () => {
   const expected = scenarioById('method-not-allowed').variants.fixed.expected.exchanges;
 
   test('same exchanges give none', () => {
@@ -102,5 +109,51 @@ describe('exchangesDivergence', () => {
 
   test('nothing recorded', () => {
     expect(exchangesDivergence(expected, [])).toMatch(/but they recorded nothing\.$/);
+  });
+});
+
+describe('compareRecords', () => {
+  const expected = scenarioById('auth-before-cors').variants.broken.expected.exchanges;
+  const base = { trace: 'abcdefgh', url, js: rejected };
+
+  function done(exchanges: RecordedExchange[]): Attempt {
+    return { ...base, state: 'done', records: { trace: 'abcdefgh', exchanges } };
+  }
+
+  test('running attempt is pending', () => {
+    expect(compareRecords(expected, { ...base, state: 'running' })).toEqual({ kind: 'pending' });
+  });
+
+  test('failed read is unreadable', () => {
+    const attempt: Attempt = {
+      ...base,
+      state: 'records-failed',
+      recordsError: { url: 'http://localhost:8001/__playground/records/abcdefgh', error: 'the request failed' },
+    };
+
+    expect(compareRecords(expected, attempt)).toEqual({ kind: 'unreadable' });
+  });
+
+  test('empty records are nothing recorded', () => {
+    expect(compareRecords(expected, done([]))).toEqual({ kind: 'nothing-recorded' });
+  });
+
+  test('empty records match empty expectation', () => {
+    expect(compareRecords([], done([]))).toEqual({ kind: 'same', exchanges: 'nothing' });
+  });
+
+  test('other exchanges are different', () => {
+    const comparison = compareRecords(expected, done([recorded('api', 'OPTIONS', 204)]));
+
+    expect(comparison).toEqual({
+      kind: 'different',
+      divergence: 'The servers were expected to record OPTIONS on api (401), but they recorded OPTIONS on api (204).',
+    });
+  });
+
+  test('matching exchanges are same', () => {
+    const comparison = compareRecords(expected, done([recorded('api', 'OPTIONS', 401)]));
+
+    expect(comparison).toEqual({ kind: 'same', exchanges: 'OPTIONS on api (401)' });
   });
 });

@@ -11,6 +11,7 @@ import {
   type Outcome,
 } from '../scenarios/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
+import type { Attempt } from './attempt.ts';
 import type { JsOutcome } from './send.ts';
 import { rejectionText } from './send.ts';
 
@@ -94,6 +95,39 @@ export function exchangesDivergence(
   return `The servers were expected to record ${listExchanges(expected)}, but they recorded ${listExchanges(recorded)}.`;
 }
 
+/**
+ * The result of comparing the servers' records of an attempt with the catalog. Only the records can tell a
+ * CORS block from a network failure, because `fetch()` rejects with the same TypeError for both.
+ */
+export type RecordsComparison =
+  /** The records are not read yet. */
+  | { readonly kind: 'pending' }
+  /** Reading the records failed, so nothing shows that any server received the request. */
+  | { readonly kind: 'unreadable' }
+  /** No server recorded the request, although the catalog expects exchanges. */
+  | { readonly kind: 'nothing-recorded' }
+  | { readonly kind: 'different'; readonly divergence: string }
+  | { readonly kind: 'same'; readonly exchanges: string };
+
+export function compareRecords(expected: readonly ExpectedExchange[], attempt: Attempt): RecordsComparison {
+  switch (attempt.state) {
+    case 'running':
+      return { kind: 'pending' };
+    case 'records-failed':
+      return { kind: 'unreadable' };
+    case 'done': {
+      const recorded = attempt.records?.exchanges ?? [];
+      if (recorded.length === 0 && expected.length > 0) return { kind: 'nothing-recorded' };
+      const divergence = exchangesDivergence(expected, recorded);
+      if (divergence !== undefined) return { kind: 'different', divergence };
+      return { kind: 'same', exchanges: listExchanges(expected) };
+    }
+    default:
+      return assertNever(attempt.state);
+  }
+}
+
+/** Lists exchanges as "OPTIONS on api (204), then PUT on api (200)", or "nothing". */
 function listExchanges(exchanges: readonly ExpectedExchange[]): string {
   if (exchanges.length === 0) return 'nothing';
   return exchanges.map((exchange) => `${exchange.method} on ${exchange.server} (${exchange.status})`).join(', then ');

@@ -3,11 +3,13 @@ import { customElement, property } from 'lit/decorators.js';
 
 import { assertNever, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import type { Attempt } from '../attempt.ts';
-import { describeOutcome, expectedBrowser, expectedConsoleMessage, jsDivergence } from '../expectation.ts';
+import { compareRecords, expectedBrowser, expectedConsoleMessage, type RecordsComparison } from '../expectation.ts';
 import { statusWithReason } from '../http-status.ts';
 import { origins } from '../origins.ts';
+import { findOriginMismatch } from '../page-origin.ts';
 import { rejectionText, type JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
+import './cp-attempt-verdict.ts';
 import './cp-server-records.ts';
 
 /**
@@ -68,9 +70,12 @@ export class CpAttemptResult extends LitElement {
         ${js === undefined ? html`<p class="muted">Waiting for <code>fetch()</code> to settle…</p>` : this.renderJs(js)}
 
         <h3>Expected in ${expectedBrowser}</h3>
-        ${this.renderExpectation()}
+        <cp-attempt-verdict
+          .expected=${scenario.variants[this.variant].expected}
+          .attempt=${attempt}
+        ></cp-attempt-verdict>
 
-        <h3>The browser's console message</h3>
+        <h3>Expected console message (${expectedBrowser})</h3>
         ${this.renderConsoleMessage()}
 
         <h3>What reached the servers</h3>
@@ -86,7 +91,7 @@ export class CpAttemptResult extends LitElement {
         <pre data-testid="js-result">${rejectionText(js)}</pre>
         <p class="muted">
           JavaScript gets no status, headers or body, and no reason: a CORS block looks the same as a network failure.
-          Only the console tells the two apart.
+          Only the console and the servers' records tell the two apart.
         </p>
       `;
     }
@@ -105,49 +110,56 @@ export class CpAttemptResult extends LitElement {
     `;
   }
 
-  private renderExpectation(): TemplateResult | typeof nothing {
-    const { scenario, attempt } = this;
-    if (scenario === undefined || attempt === undefined) return nothing;
-    const expected = scenario.variants[this.variant].expected;
-    const js = attempt.js;
-    const divergence = js === undefined ? undefined : jsDivergence(expected, js);
-
-    let comparison: TemplateResult | typeof nothing = nothing;
-    if (divergence !== undefined) {
-      comparison = html`
-        <div class="note warning" data-testid="unexpected" role="alert">
-          <strong>Not what the catalog expects.</strong> ${divergence} The expectations describe ${expectedBrowser}.
-          Another browser or version may decide differently, or a server may be down or not behave as the catalog
-          describes.
-        </div>
-      `;
-    } else if (js !== undefined) {
-      const did = js.kind === 'rejected' ? 'fetch() rejected' : `fetch() resolved with status ${js.status}`;
-      comparison = html`<p data-testid="as-expected">This attempt matches: ${did}, as expected.</p>`;
-    }
-
-    return html`
-      <p><span class="verdict ${expected.outcome.verdict}">${describeOutcome(expected.outcome)}.</span></p>
-      ${comparison}
-    `;
-  }
-
   private renderConsoleMessage(): TemplateResult | typeof nothing {
     const { scenario, attempt } = this;
     if (scenario === undefined || attempt === undefined) return nothing;
-    const message = expectedConsoleMessage(scenario.variants[this.variant].expected.outcome, attempt.url, origins);
+    const expected = scenario.variants[this.variant].expected;
+    const message = expectedConsoleMessage(expected.outcome, attempt.url, origins);
 
     if (message === undefined) {
-      return html`<p>The request is expected to pass the CORS check, so the browser prints no CORS error.</p>`;
+      return html`<p>The request is expected to pass the CORS check, so ${expectedBrowser} prints no CORS error.</p>`;
     }
     return html`
       <p>
-        For this attempt, ${expectedBrowser} prints this error in the DevTools console, followed by
-        <code>Failed to load resource: net::ERR_FAILED</code>. JavaScript cannot read the console, so this page builds
-        the message from the catalog: open DevTools to compare.
+        When the CORS check is the cause, ${expectedBrowser} prints this error in the DevTools console for this attempt,
+        followed by <code>Failed to load resource: net::ERR_FAILED</code>. JavaScript cannot read the console, so this
+        page builds the message from the catalog. Open DevTools to compare.
       </p>
       <pre class="console" data-testid="console-message">${message}</pre>
+      ${this.renderConsoleCaveat(compareRecords(expected.exchanges, attempt))}
     `;
+  }
+
+  /** Warns that the console may show another error than the one above, when no record shows the request. */
+  private renderConsoleCaveat(records: RecordsComparison): TemplateResult | typeof nothing {
+    const mismatch = findOriginMismatch(location, origins.app);
+    const networkError = html`a network error such as <code>net::ERR_CONNECTION_REFUSED</code>`;
+
+    switch (records.kind) {
+      case 'pending':
+      case 'same':
+      case 'different':
+        return nothing;
+      case 'unreadable':
+      case 'nothing-recorded':
+        if (mismatch !== undefined) {
+          return html`<p class="muted">
+            This page is open at <code>${mismatch.actual}</code>, so any CORS error that ${expectedBrowser} prints names
+            that origin, and may have another cause than the one above.
+          </p>`;
+        }
+        return records.kind === 'nothing-recorded'
+          ? html`<p class="muted">
+              No server recorded this attempt, so ${expectedBrowser} most likely printed ${networkError} instead, and no
+              CORS error.
+            </p>`
+          : html`<p class="muted">
+              The server records could not be read, so this page cannot tell whether ${expectedBrowser} printed this
+              error or ${networkError}.
+            </p>`;
+      default:
+        return assertNever(records);
+    }
   }
 }
 

@@ -5,8 +5,8 @@ import { assertNever, type Scenario, type ServerName, type VariantName } from '.
 import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
-import { exchangesDivergence } from '../expectation.ts';
 import { origins } from '../origins.ts';
+import { findOriginMismatch } from '../page-origin.ts';
 import { baseStyles } from './shared-styles.ts';
 import './cp-exchange-view.ts';
 
@@ -37,18 +37,27 @@ export class CpServerRecords extends LitElement {
       case 'running':
         return html`<p class="muted">The records are read once <code>fetch()</code> settles.</p>`;
       case 'records-failed':
-        return html`
-          <div class="note error" data-testid="records-error" role="alert">
-            Reading the server records from <code>${attempt.recordsError?.url}</code> failed:
-            ${attempt.recordsError?.error}. The servers may not be running: <code>npm start</code> starts them together
-            with this app. What JavaScript got, above, is unaffected.
-          </div>
-        `;
+        return this.renderRecordsError(attempt);
       case 'done':
         return this.renderRecords(scenario, attempt.records?.exchanges ?? []);
       default:
         return assertNever(attempt.state);
     }
+  }
+
+  private renderRecordsError(attempt: Attempt): TemplateResult {
+    const mismatch = findOriginMismatch(location, origins.app);
+    const cause =
+      mismatch === undefined
+        ? html`The servers may not be running. <code>npm start</code> starts them together with this app.`
+        : html`The records endpoint allows only <code>${mismatch.expected}</code>, and this page is open at
+            <code>${mismatch.actual}</code>.`;
+    return html`
+      <div class="note error" data-testid="records-error" role="alert">
+        Reading the server records from <code>${attempt.recordsError?.url}</code> failed:
+        ${attempt.recordsError?.error}. ${cause} What JavaScript got, above, is unaffected.
+      </div>
+    `;
   }
 
   private renderRecords(scenario: Scenario, exchanges: readonly RecordedExchange[]): TemplateResult {
@@ -59,7 +68,6 @@ export class CpServerRecords extends LitElement {
       scenario.request.target,
       ...expected.exchanges.map((exchange) => exchange.server),
     ]);
-    const divergence = exchangesDivergence(expected.exchanges, exchanges);
     const outcome = expected.outcome;
     const fault = outcome.verdict === 'blocked' ? outcome.fault : undefined;
     const faultExchange =
@@ -73,11 +81,6 @@ export class CpServerRecords extends LitElement {
         )}
       </ul>
       ${exchanges.length === 0 ? html`<p data-testid="nothing-reached">Nothing reached any server.</p>` : nothing}
-      ${
-        divergence === undefined
-          ? nothing
-          : html`<div class="note warning" data-testid="unexpected-exchanges">${divergence}</div>`
-      }
       ${exchanges.map(
         (exchange) => html`
           <cp-exchange-view
