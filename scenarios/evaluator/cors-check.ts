@@ -101,21 +101,21 @@ const preflightErrors: Readonly<Record<CorsCheckError, CorsError>> = {
   InvalidAllowCredentials: 'PreflightInvalidAllowCredentials',
 };
 
-/** The `Preflight…` kind Chromium reports when the same check fails on a preflight response. */
+/** Returns the `Preflight…` kind Chromium reports when the same check fails on a preflight response. */
 export function preflightCorsError(error: CorsCheckError): CorsError {
   return preflightErrors[error];
 }
 
-/** The values Chromium quotes in its message: the header value, or `''` for a missing Access-Control-Allow-Credentials. */
+/** Returns the values Chromium quotes in its message: the header value, or `''` for a missing Access-Control-Allow-Credentials. */
 export function corsCheckDetail(failure: Extract<CorsCheckResult, { ok: false }>): MessageDetail {
   if (failure.corsError === 'InvalidAllowCredentials') return { value: failure.value ?? '' };
   return failure.value === undefined ? {} : { value: failure.value };
 }
 
 /**
- * What the failing header should hold. A `null` request origin comes from an opaque page origin
- * or a tainting redirect: echoing `null` would let any sandboxed or file page in, so the advice
- * is `*`, which needs a request without credentials.
+ * Returns the value the failing header should have. A `null` request origin comes from an opaque
+ * page origin or a tainting redirect. Echoing `null` would let any sandboxed or file page in, so
+ * the advice is `*`, which needs a request without credentials.
  */
 export function expectedCorsValue(
   error: CorsCheckError,
@@ -124,5 +124,7 @@ export function expectedCorsValue(
 ): string {
   if (error === 'InvalidAllowCredentials') return 'true';
   if (serializedOrigin !== 'null') return serializedOrigin;
-  return credentials === 'include' ? 'no value works safely: avoid the redirect chain' : '*';
+  return credentials === 'include'
+    ? 'no safe value: serve the page from an http(s) origin and avoid cross-origin redirect chains'
+    : '*';
 }

@@ -1,7 +1,7 @@
 /**
- * Which response headers JavaScript can read, per the Fetch Standard's filtered responses: a
- * CORS filtered response shows the CORS-safelisted response-header names plus those listed in
- * Access-Control-Expose-Headers; a basic one shows all but `Set-Cookie` and `Set-Cookie2`.
+ * The response headers JavaScript can read, per the Fetch Standard's filtered responses. A CORS
+ * filtered response shows the CORS-safelisted response-header names plus those listed in
+ * Access-Control-Expose-Headers, and a basic one shows all but `Set-Cookie` and `Set-Cookie2`.
  */
 import type { HeaderPair } from '../records.ts';
 import type { CredentialsMode } from '../types.ts';
@@ -30,7 +30,7 @@ export interface HeaderExposure {
 }
 
 /** Names JavaScript can read from a CORS response, lowercased; `all` when the wildcard applies. */
-export function exposedHeaderNames(
+function exposedHeaderNames(
   headers: readonly HeaderPair[],
   credentials: CredentialsMode,
 ): readonly string[] | 'all' {

@@ -46,6 +46,6 @@ export function sortAndCombine(headers: readonly HeaderPair[]): HeaderPair[] {
 }
 
 /** HTTP whitespace bytes are tab, line feed, carriage return and space. */
-export function trimHttpWhitespace(value: string): string {
+function trimHttpWhitespace(value: string): string {
   return value.replace(/^[\t\n\r ]+|[\t\n\r ]+$/g, '');
 }

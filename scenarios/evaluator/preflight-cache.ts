@@ -3,8 +3,8 @@
  * successful preflight the browser stores one entry per allowed method and header name, keyed
  * by the serialized request origin, the URL and the credentials flag, for max-age seconds.
  *
- * NOTE: Chromium keeps one result per origin and URL and replaces it on each preflight, where
- * the standard adds entries; the two differ only when successive preflights allow different
+ * NOTE: Chromium keeps one result per origin and URL and replaces it on each preflight, while
+ * the standard adds entries. The two differ only when successive preflights allow different
  * methods or headers for the same URL.
  */
 import type { Conformance } from './preflight.ts';
@@ -34,14 +34,14 @@ export const maxAgeCapSeconds: Readonly<Record<CachePolicy, number | undefined>>
  */
 export function parseMaxAge(value: string | undefined, policy: CachePolicy): number {
   if (value === undefined) return defaultMaxAgeSeconds;
-  const pattern = policy === 'chromium' ? /^[+-]?\d+$/ : /^\d+$/;
+  const pattern = policy === 'chromium' ? /^-?\d+$/ : /^\d+$/;
   if (!pattern.test(value)) return defaultMaxAgeSeconds;
   const seconds = Math.max(Number(value), 0);
   const cap = maxAgeCapSeconds[policy];
   return cap === undefined ? seconds : Math.min(seconds, cap);
 }
 
-/** What a cache entry is stored under. */
+/** The key of a cache entry. */
 export interface CacheKey {
   /** Serialized request origin; `null` after a tainting redirect. */
   readonly origin: string;
@@ -69,7 +69,7 @@ export class PreflightCache {
     return this.entries.filter((entry) => entry.expiresAt > now);
   }
 
-  /** Whether an entry lets `method` skip the preflight. `*` entries exist only without credentials. */
+  /** Returns whether an entry lets `method` skip the preflight. `*` entries exist only without credentials. */
   hasMethodMatch(key: CacheKey, method: string, now: number): boolean {
     return this.list(now).some(
       (entry) => matchesKey(entry, key) && (entry.method === method || (entry.method === '*' && !key.credentials)),
@@ -77,8 +77,8 @@ export class PreflightCache {
   }
 
   /**
-   * Whether an entry covers the header name. Under the standard a `*` entry never covers
-   * `Authorization`; Chromium 156 lets it, as its preflight check does.
+   * Returns whether an entry covers the header name. Under the standard a `*` entry never covers
+   * `Authorization`, but Chromium 156 lets it, as its preflight check does.
    */
   hasHeaderMatch(key: CacheKey, name: string, now: number, conformance: Conformance): boolean {
     const lower = name.toLowerCase();
@@ -92,7 +92,13 @@ export class PreflightCache {
   }
 
   /** Adds or refreshes entries after a successful preflight. */
-  store(key: CacheKey, methods: readonly string[], headerNames: readonly string[], maxAge: string | undefined, now: number): void {
+  store(
+    key: CacheKey,
+    methods: readonly string[],
+    headerNames: readonly string[],
+    maxAge: string | undefined,
+    now: number,
+  ): void {
     const expiresAt = now + parseMaxAge(maxAge, this.policy) * 1000;
     // With credentials `*` is a literal name, never a wildcard, so it is not worth an entry.
     const keep = (item: string): boolean => !(key.credentials && item === '*');
@@ -130,7 +136,7 @@ export class PreflightCache {
   }
 }
 
-/** An entry stored with credentials also serves requests without them, not the other way round. */
+/** Matches an entry stored with credentials to requests with or without them, and one stored without only to requests without. */
 function matchesKey(entry: CacheEntry, key: CacheKey): boolean {
   return entry.origin === key.origin && entry.url === key.url && (entry.credentials || !key.credentials);
 }

@@ -15,7 +15,7 @@ import type { NormalizedResponse } from './types.ts';
 /** Whose rules decide where Chromium 156 and the Fetch Standard differ. */
 export type Conformance = 'chromium-156' | 'standard';
 
-/** The request that the preflight asks about. */
+/** The actual request, whose method and headers the preflight names. */
 export interface PreflightSubject {
   /** Normalized method of the actual request. */
   readonly method: string;
@@ -67,8 +67,8 @@ export interface PreflightFailure {
 export type PreflightResult = PreflightSuccess | PreflightFailure;
 
 /**
- * Checks a preflight response in Chromium's order: a redirect fails at once; then the CORS check
- * (with the actual request's credentials mode), then the ok status, then the two lists, then the
+ * Checks a preflight response in Chromium's order. A redirect fails at once. Then come the CORS
+ * check (with the actual request's credentials mode), the ok status, the two lists, and last the
  * method and the headers.
  */
 export function checkPreflightResponse(
@@ -93,7 +93,7 @@ export function checkPreflightResponse(
   if (!check.ok) {
     const corsError = preflightCorsError(check.corsError);
     const detail = corsCheckDetail(check);
-    // A failing status blocks the preflight whatever the headers say, so it is the first thing to fix.
+    // A failing status blocks the preflight whatever the headers contain, so it is the first thing to fix.
     if (!isOkStatus) {
       return {
         ok: false,
@@ -189,8 +189,8 @@ export function checkPreflightResponse(
 }
 
 /**
- * The method must be listed byte for byte (`put` does not allow `PUT`), unless it is safelisted,
- * or the list holds `*` and the request has no credentials.
+ * Returns whether the method is allowed: listed byte for byte (`put` does not allow `PUT`),
+ * safelisted, or covered by a `*` in the list when the request has no credentials.
  */
 export function isMethodAllowed(method: string, methods: readonly string[], include: boolean): boolean {
   if (isCorsSafelistedMethod(method) || methods.includes(method)) return true;
@@ -209,9 +209,9 @@ function headerFailure(name: string, allowHeaders: string | undefined, include: 
 }
 
 /**
- * The CORS-unsafe names in the order Chromium checks them, which decides the name its message
- * reports: names that are not safelisted first, then, when the safelisted values exceed 1024
- * bytes, the safelisted names. Each group is sorted, as Blink keeps fetch() headers sorted.
+ * Lists the CORS-unsafe names in the order Chromium checks them, which decides the name its
+ * message reports. Names that are not safelisted come first, then the safelisted names when their
+ * values exceed 1024 bytes. Each group is sorted, as Blink keeps fetch() headers sorted.
  */
 export function unsafeNamesInCheckOrder(headers: readonly HeaderPair[]): string[] {
   const all = corsUnsafeRequestHeaderNames(headers);
@@ -221,9 +221,9 @@ export function unsafeNamesInCheckOrder(headers: readonly HeaderPair[]): string[
   return [...all.filter((name) => notSafelisted.has(name)), ...all.filter((name) => !notSafelisted.has(name))];
 }
 
-/** The list with the missing item added; with credentials, a `*` item is replaced because it is a literal. */
+/** Returns the list with the missing item added. With credentials a `*` item is a literal, so it is dropped. */
 function appendToList(list: string | undefined, item: string, include: boolean): string {
   const items = parseTokenList(list);
-  const kept = items.ok ? items.items.filter((entry) => !(include && entry === '*')) : [];
-  return [...kept, item].join(', ');
+  const remaining = items.ok ? items.items.filter((entry) => !(include && entry === '*')) : [];
+  return [...remaining, item].join(', ');
 }

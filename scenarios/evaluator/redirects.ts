@@ -3,19 +3,19 @@
  * order Chromium 156 runs the checks where the two differ.
  */
 import type { HeaderPair } from '../records.ts';
-import { getHeader, removeHeaders } from './headers.ts';
+import { removeHeaders } from './headers.ts';
 import { areSameOrigin, isSameOriginWithUrl, parseUrl, type PageOrigin } from './origins.ts';
 import type { NormalizedResponse } from './types.ts';
 
 /** The standard's redirect statuses. */
-export const redirectStatuses: readonly number[] = [301, 302, 303, 307, 308];
+const redirectStatuses: readonly number[] = [301, 302, 303, 307, 308];
 
 /** The maximum number of redirects a fetch follows; the 21st redirect is a network error. */
 export const maxRedirects = 20;
 
 /**
- * The response's Location value when it is a redirect. A redirect status without a Location
- * header is an ordinary response, and reaches the page as it is.
+ * Returns the response's Location value when it is a redirect. A redirect status without a
+ * Location header is an ordinary response, and reaches the page as it is.
  */
 export function redirectLocation(response: NormalizedResponse): string | undefined {
   if (!redirectStatuses.includes(response.status)) return undefined;
@@ -30,7 +30,7 @@ export type LocationParse =
 /**
  * Resolves Location against the current URL. A location that does not parse, or whose scheme is
  * not HTTP(S), is a network error. Chromium's network stack rejects both before its CORS code
- * sees the redirect, so no CORS check runs on such a response.
+ * gets the redirect, so no CORS check runs on such a response.
  */
 export function parseLocation(location: string, currentUrl: URL): LocationParse {
   const url = parseUrl(location, currentUrl);
@@ -73,15 +73,10 @@ export function redirectRequest(
 }
 
 /**
- * Whether the redirect taints the request origin, so that later hops send `Origin: null`. Per
- * the standard's "redirect-taint", that happens when a URL whose origin differs from the request
- * origin redirects to yet another origin.
+ * Returns whether the redirect taints the request origin, so that later hops send `Origin: null`.
+ * Per the standard's "redirect-taint", that happens when a URL whose origin differs from the
+ * request origin redirects to yet another origin.
  */
 export function taintsOrigin(origin: PageOrigin, currentUrl: URL, locationUrl: URL): boolean {
   return !areSameOrigin(currentUrl, locationUrl) && !isSameOriginWithUrl(origin, currentUrl);
-}
-
-/** The header value, for faults that quote the Location a server sent. */
-export function locationHeader(response: NormalizedResponse): string | undefined {
-  return getHeader(response.headers, 'location');
 }

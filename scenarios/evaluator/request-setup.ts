@@ -1,7 +1,7 @@
 /**
- * What `new Request()` and `fetch()` do with the page's arguments before anything is sent:
- * URL and method checks that raise a TypeError, method normalization, and headers that the
- * `Headers` guards drop without an error. https://fetch.spec.whatwg.org/#request-class
+ * Request construction: the checks `new Request()` and `fetch()` run on the page's arguments
+ * before anything is sent. URL and method checks raise a TypeError, the method is normalized,
+ * and the `Headers` guards drop some headers without an error. https://fetch.spec.whatwg.org/#request-class
  */
 import type { Initiator } from '../chromium-messages.ts';
 import { isCorsSafelistedMethod, isCorsSafelistedRequestHeader, normalizeMethod } from '../fetch-rules.ts';
@@ -144,7 +144,7 @@ const forbiddenRequestHeaderNames = [
 
 const methodOverrideHeaderNames = ['x-http-method', 'x-http-method-override', 'x-method-override'];
 
-/** The Fetch Standard's forbidden request-header: the user agent keeps control of these. */
+/** Returns whether the header is a forbidden request-header, which the user agent alone controls. */
 export function isForbiddenRequestHeader(name: string, value: string): boolean {
   const lower = name.toLowerCase();
   if (forbiddenRequestHeaderNames.includes(lower)) return true;
@@ -165,7 +165,7 @@ function filterHeaders(
   headers: readonly HeaderPair[],
   mode: RequestMode,
 ): { headers: HeaderPair[]; dropped: DroppedHeader[] } {
-  const kept: HeaderPair[] = [];
+  const allowed: HeaderPair[] = [];
   const dropped: DroppedHeader[] = [];
   for (const [name, value] of headers) {
     if (isForbiddenRequestHeader(name, value)) {
@@ -173,14 +173,14 @@ function filterHeaders(
       continue;
     }
     if (mode === 'no-cors') {
-      const previous = getHeader(kept, name);
+      const previous = getHeader(allowed, name);
       const combined = previous === undefined ? value : `${previous}, ${value}`;
       if (!noCorsSafelistedNames.includes(name) || !isCorsSafelistedRequestHeader(name, combined)) {
         dropped.push({ name, reason: 'no-cors' });
         continue;
       }
     }
-    kept.push([name, value]);
+    allowed.push([name, value]);
   }
-  return { headers: kept, dropped };
+  return { headers: allowed, dropped };
 }

@@ -44,7 +44,7 @@ export interface OutgoingRequest {
   readonly origin: string | null;
   /** Only on a preflight. */
   readonly accessControlRequestMethod?: string;
-  /** Only on a preflight that asks about headers: sorted lowercase names joined by commas. */
+  /** Only on a preflight that names request headers: sorted lowercase names joined by commas. */
   readonly accessControlRequestHeaders?: string;
   /** Headers the page set and the browser keeps, then the CORS headers; names lowercased. */
   readonly headers: readonly HeaderPair[];
@@ -59,7 +59,7 @@ export interface HopResponse {
   readonly headers: HeaderList;
 }
 
-/** Returns the server's response to a request, or undefined when it was never answered. */
+/** Returns the server's response to a request, or undefined when the request got no response. */
 export type Responder = (request: OutgoingRequest) => HopResponse | undefined;
 
 export type AsyncResponder = (request: OutgoingRequest) => Promise<HopResponse | undefined> | HopResponse | undefined;
@@ -81,11 +81,11 @@ export type EvaluatorFault = Fault & {
   readonly hop: number;
   /** The value the server sent; absent when the header was missing. */
   readonly actual?: string;
-  /** What the value should have been, in words a learner can act on. */
+  /** The value it should have had, in words a learner can act on. */
   readonly expected: string;
 };
 
-/** Where the browser stopped, for failures that are not a CORS check. */
+/** The step at which the browser stopped, for failures that are not a CORS check. */
 export type FailureStage = Stage | 'construction' | 'request';
 
 /** Network errors that print no CORS message in Chromium's console. */
@@ -167,7 +167,7 @@ export type Outcome = AllowedOutcome | OpaqueOutcome | BlockedOutcome;
 
 export type Verdict = Outcome['verdict'];
 
-/** What the page's JavaScript gets. */
+/** The result the page's JavaScript gets. */
 export type JsView =
   /** `fetch()` rejects; for a CORS block the message is always `Failed to fetch`. */
   | { readonly kind: 'type-error'; readonly message: string }
@@ -211,7 +211,7 @@ export interface FirefoxReason {
   readonly source: 'gecko-source';
 }
 
-/** Where Chromium 156 and the Fetch Standard reach different verdicts for the same exchanges. */
+/** A rule on which Chromium 156 and the Fetch Standard reach different verdicts for the same exchanges. */
 export interface Deviation {
   readonly rule: 'authorization-covered-by-wildcard';
   readonly note: string;
@@ -247,6 +247,6 @@ export interface Evaluation {
   readonly js: JsView;
   /** Set for CORS failures that Gecko's source maps to a reason. */
   readonly firefox?: FirefoxReason;
-  /** What the browser did, why in CORS terms, and what to change, in one or two sentences. */
+  /** Plain-language account of what the browser did, why in CORS terms, and what to change, in one or two sentences. */
   readonly explanation: string;
 }
