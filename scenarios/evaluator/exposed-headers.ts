@@ -30,10 +30,7 @@ export interface HeaderExposure {
 }
 
 /** Names JavaScript can read from a CORS response, lowercased; `all` when the wildcard applies. */
-function exposedHeaderNames(
-  headers: readonly HeaderPair[],
-  credentials: CredentialsMode,
-): readonly string[] | 'all' {
+function exposedHeaderNames(headers: readonly HeaderPair[], credentials: CredentialsMode): readonly string[] | 'all' {
   // NOTE: the standard leaves a list that does not parse ambiguous ("set the list to failure").
   // The evaluator then exposes only the safelisted names; Chromium's handling was not checked.
   const listed = parseTokenList(getHeader(headers, 'Access-Control-Expose-Headers'));
