@@ -1,3 +1,4 @@
+import { evaluate, responderFromExchanges } from '../scenarios/evaluator/index.ts';
 import {
   chromiumConsoleMessage,
   corsUnsafeRequestHeaderNames,
@@ -71,8 +72,9 @@ for (const scenario of scenarios) {
         }
       });
 
+      const record = await playground.records(attempt.trace);
+
       await test.step('the servers recorded exactly the expected requests', async () => {
-        const record = await playground.records(attempt.trace);
         const seen = record.exchanges.map(({ server, method, status }) => ({ server, method, status }));
         expect(seen).toEqual(expected.exchanges);
         assertBrowserSentCorsHeaders(scenario, record.exchanges, origins.app);
@@ -83,6 +85,42 @@ for (const scenario of scenarios) {
           await expect(shown.nth(index)).toHaveAttribute('data-server', exchange.server);
           await expect(shown.nth(index)).toHaveAttribute('data-method', exchange.method);
           await expect(shown.nth(index)).toHaveAttribute('data-status', String(exchange.status));
+        }
+      });
+
+      await test.step('the evaluator agrees with Chromium', async () => {
+        const { request } = scenario;
+        const evaluation = evaluate(
+          {
+            origin: origins.app,
+            url: attempt.url,
+            method: request.method,
+            headers: request.headers,
+            ...(request.body !== undefined && { body: request.body }),
+            credentials: request.credentials,
+          },
+          responderFromExchanges(record.exchanges, { origins }),
+        );
+        const chromiumIssues = browserReports.corsIssues
+          .filter((issue) => issue.url === attempt.url)
+          .map((issue) => issue.corsError);
+        const chromiumMessages = browserReports.consoleErrors.filter(about(attempt.url));
+        const jsBlocked = (await page.getByTestId('attempt').getAttribute('data-js')) === 'blocked';
+        const actualSent = record.exchanges.some((exchange) => exchange.method !== 'OPTIONS');
+
+        expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : 'allowed');
+        // No scenario yet relies on a deliberate difference between Chromium and the Fetch Standard.
+        expect(evaluation.deviation).toBeUndefined();
+        if (evaluation.outcome.verdict === 'blocked') {
+          expect(evaluation.outcome.kind).toBe('cors');
+          if (evaluation.outcome.kind !== 'cors') return;
+          expect([evaluation.outcome.corsError]).toEqual(chromiumIssues);
+          expect([evaluation.consoleMessage]).toEqual(chromiumMessages);
+          // Chromium reports no stage, but a block at the preflight is one where the request never went out.
+          expect(evaluation.outcome.stage === 'preflight').toBe(!actualSent);
+        } else {
+          expect(evaluation.consoleMessage).toBeUndefined();
+          expect(chromiumIssues).toEqual([]);
         }
       });
 
