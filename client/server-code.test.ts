@@ -114,6 +114,32 @@ describe('serverCodeBlocks', () => {
     expect(blocks[1]?.code).toContain('add_header Access-Control-Allow-Origin "http://localhost:5173";');
   });
 
+  test('route first comes before middleware', () => {
+    const code = serverCodeBlocks(scenarioById('route-before-cors'), 'broken', origins)[0]?.code ?? '';
+
+    expect(code.indexOf("app.get('/data'")).toBeGreaterThan(-1);
+    expect(code.indexOf("app.get('/data'")).toBeLessThan(code.indexOf('app.use(cors('));
+    expect(code).toContain('Registered after the route');
+  });
+
+  test('route headers are set in the handler', () => {
+    const code = serverCodeBlocks(scenarioById('preflight-without-allow-origin'), 'broken', origins)[0]?.code ?? '';
+
+    expect(code).toContain(
+      ["app.put('/orders/42', (c) => {", "  c.header('Access-Control-Allow-Origin', 'http://localhost:5173');"].join(
+        '\n',
+      ),
+    );
+  });
+
+  test('answer-options returns 204 for OPTIONS', () => {
+    const code = serverCodeBlocks(scenarioById('actual-without-allow-origin'), 'broken', origins)[0]?.code ?? '';
+
+    expect(code).toContain("if (c.req.method === 'OPTIONS') {");
+    expect(code).toContain("    c.header('Access-Control-Allow-Methods', 'PUT');");
+    expect(code).toContain('    return c.body(null, 204);');
+  });
+
   test('direct target has no proxy config', () => {
     expect(serverCodeBlocks(scenarioById('method-not-allowed'), 'fixed', origins)).toHaveLength(1);
   });

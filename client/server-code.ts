@@ -8,6 +8,7 @@ import {
   type CorsSettings,
   type Middleware,
   type OriginMap,
+  type RouteResponse,
   type Scenario,
   type VariantName,
 } from '../scenarios/index.ts';
@@ -47,7 +48,7 @@ export function serverCodeBlocks(scenario: Scenario, variantName: VariantName, o
 }
 
 function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): string {
-  const { middleware, response } = scenario.variants[variantName].server;
+  const { middleware, response, routeFirst } = scenario.variants[variantName].server;
   const { method, path } = scenario.request;
   const usesCors = middleware.some((step) => step.kind === 'cors');
 
@@ -61,15 +62,29 @@ function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMa
           middlewareCode(step, origins, { afterCors: middleware.slice(0, index).some(({ kind }) => kind === 'cors') }),
         );
 
-  const status = response.status === 200 ? '' : `, ${response.status}`;
-  const route = `app.${method.toLowerCase()}('${path}', (c) => c.json(${jsLiteral(response.body)}${status}));`;
+  const route = [
+    `// The playground serves this app below /scenarios/${scenario.id}/${variantName}.`,
+    routeCode(method, path, response, origins),
+  ].join('\n');
+  const body = routeFirst
+    ? [`${route}\n\n// Registered after the route, so it never runs for requests the route answers.`, ...steps]
+    : [...steps, route];
 
+  return [imports.join('\n'), 'const app = new Hono();', ...body].join('\n\n');
+}
+
+/** Renders the route handler, with the headers it sets itself. */
+function routeCode(method: string, path: string, response: RouteResponse, origins: OriginMap): string {
+  const status = response.status === 200 ? '' : `, ${response.status}`;
+  const json = `c.json(${jsLiteral(response.body)}${status})`;
+  const headers = Object.entries(response.headers);
+  if (headers.length === 0) return `app.${method.toLowerCase()}('${path}', (c) => ${json});`;
   return [
-    imports.join('\n'),
-    'const app = new Hono();',
-    ...steps,
-    `// The playground serves this app below /scenarios/${scenario.id}/${variantName}.\n${route}`,
-  ].join('\n\n');
+    `app.${method.toLowerCase()}('${path}', (c) => {`,
+    ...headers.map(([name, value]) => `  c.header(${jsString(name)}, ${jsString(fillOrigins(value, origins))});`),
+    `  return ${json};`,
+    '});',
+  ].join('\n');
 }
 
 /** The position of a middleware step in its chain. */
@@ -119,6 +134,21 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '  await next();',
         '});',
       ].join('\n');
+    case 'answer-options': {
+      const lines = Object.entries(step.headers).map(
+        ([name, value]) => `    c.header(${jsString(name)}, ${jsString(fillOrigins(value, origins))});`,
+      );
+      return [
+        '// Answers preflights by hand; other responses get no CORS headers.',
+        'app.use(async (c, next) => {',
+        "  if (c.req.method === 'OPTIONS') {",
+        ...lines,
+        '    return c.body(null, 204);',
+        '  }',
+        '  await next();',
+        '});',
+      ].join('\n');
+    }
     default:
       return assertNever(step);
   }

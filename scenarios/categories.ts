@@ -27,6 +27,11 @@ export const categories: Readonly<Record<CategoryId, Category>> = {
     intro:
       'Before a request that is not "simple", the browser asks with an OPTIONS preflight, and sends the request only if the answer allows it.',
   },
+  redirects: {
+    title: 'Redirects',
+    intro:
+      'A cross-origin redirect is itself a response that must pass the CORS check, and a preflight may never be redirected.',
+  },
   layers: {
     title: 'Layers',
     intro: 'Proxies, gateways and CDNs in front of an application can add, drop or duplicate CORS headers.',

@@ -13,8 +13,10 @@ import type {
 export interface VariantRow {
   /** Default: no middleware, so the server sends no CORS headers at all. */
   readonly middleware?: readonly Middleware[];
-  /** Default: 200 with a small JSON body. */
+  /** Default: 200 with a small JSON body and no headers of its own. */
   readonly response?: Partial<RouteResponse>;
+  /** Default: false, so the middleware runs before the route. */
+  readonly routeFirst?: boolean;
   /** Default: the proxy adds nothing. */
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
@@ -40,7 +42,7 @@ const defaultRequest: RequestSpec = {
   credentials: 'same-origin',
 };
 
-const defaultResponse: RouteResponse = { status: 200, body: { message: 'Hello from the API' } };
+const defaultResponse: RouteResponse = { status: 200, body: { message: 'Hello from the API' }, headers: {} };
 
 /** The rejection `fetch()` gives for every CORS block; the reason only reaches the console. */
 export const failedToFetch: JsResult = { kind: 'type-error', message: 'Failed to fetch' };
@@ -66,7 +68,12 @@ function defineVariant(row: VariantRow, request: RequestSpec): Variant {
       ? failedToFetch
       : { kind: 'response', status: response.status, body: response.body });
   return {
-    server: { middleware: row.middleware ?? [], response, proxyAddsHeaders: row.proxyAddsHeaders ?? {} },
+    server: {
+      middleware: row.middleware ?? [],
+      routeFirst: row.routeFirst ?? false,
+      response,
+      proxyAddsHeaders: row.proxyAddsHeaders ?? {},
+    },
     expected: { outcome, exchanges, js },
   };
 }

@@ -3,6 +3,7 @@
  * and the README table. Add a scenario by adding a file under `catalog/` and listing it here.
  */
 import acceptLanguageTooLong from './catalog/accept-language-too-long.ts';
+import actualWithoutAllowOrigin from './catalog/actual-without-allow-origin.ts';
 import allowCredentialsWrongValue from './catalog/allow-credentials-wrong-value.ts';
 import allowHeadersUnparseable from './catalog/allow-headers-unparseable.ts';
 import allowMethodsLowercase from './catalog/allow-methods-lowercase.ts';
@@ -14,6 +15,7 @@ import authBeforeCors from './catalog/auth-before-cors.ts';
 import contentTypeQuotedCharset from './catalog/content-type-quoted-charset.ts';
 import credentialsWithoutAllowCredentials from './catalog/credentials-without-allow-credentials.ts';
 import duplicateAllowOrigin from './catalog/duplicate-allow-origin.ts';
+import errorWithoutAllowOrigin from './catalog/error-without-allow-origin.ts';
 import headerNotAllowed from './catalog/header-not-allowed.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
@@ -21,6 +23,9 @@ import preflightMissingAllowCredentials from './catalog/preflight-missing-allow-
 import preflightRedirect from './catalog/preflight-redirect.ts';
 import preflightUnauthorized from './catalog/preflight-unauthorized.ts';
 import preflightWildcardWithCredentials from './catalog/preflight-wildcard-with-credentials.ts';
+import preflightWithoutAllowOrigin from './catalog/preflight-without-allow-origin.ts';
+import redirectWithoutAllowOrigin from './catalog/redirect-without-allow-origin.ts';
+import routeBeforeCors from './catalog/route-before-cors.ts';
 import wildcardHeadersWithCredentials from './catalog/wildcard-headers-with-credentials.ts';
 import wildcardMethodsWithCredentials from './catalog/wildcard-methods-with-credentials.ts';
 import wildcardWithCredentials from './catalog/wildcard-with-credentials.ts';
@@ -32,6 +37,7 @@ export const scenarios: readonly Scenario[] = [
   allowOriginMismatch,
   allowOriginList,
   allowOriginUndefined,
+  routeBeforeCors,
   wildcardWithCredentials,
   credentialsWithoutAllowCredentials,
   allowCredentialsWrongValue,
@@ -41,6 +47,8 @@ export const scenarios: readonly Scenario[] = [
   wildcardHeadersWithCredentials,
   contentTypeQuotedCharset,
   acceptLanguageTooLong,
+  preflightWithoutAllowOrigin,
+  actualWithoutAllowOrigin,
   methodNotAllowed,
   allowMethodsLowercase,
   allowMethodsUnparseable,
@@ -49,7 +57,9 @@ export const scenarios: readonly Scenario[] = [
   preflightUnauthorized,
   authBeforeCors,
   preflightRedirect,
+  redirectWithoutAllowOrigin,
   duplicateAllowOrigin,
+  errorWithoutAllowOrigin,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

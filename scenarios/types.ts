@@ -4,7 +4,7 @@ import type { ServerName } from './origins.ts';
 export type VariantName = 'broken' | 'fixed';
 export const variantNames: readonly VariantName[] = ['broken', 'fixed'];
 
-export type CategoryId = 'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'layers';
+export type CategoryId = 'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'redirects' | 'layers';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
@@ -48,7 +48,9 @@ export type Middleware =
   /** Rejects with 401 any request without an `Authorization` header, OPTIONS included. */
   | { readonly kind: 'require-authorization' }
   /** Redirects every request whose path lacks a trailing slash to the same path with one. */
-  | { readonly kind: 'redirect-to-trailing-slash'; readonly status: 301 | 302 | 307 | 308 };
+  | { readonly kind: 'redirect-to-trailing-slash'; readonly status: 301 | 302 | 307 | 308 }
+  /** Answers every OPTIONS request itself with 204 and these headers, as a hand-written preflight handler does. */
+  | { readonly kind: 'answer-options'; readonly headers: Readonly<Record<string, Template>> };
 
 export type MiddlewareKind = Middleware['kind'];
 
@@ -56,11 +58,18 @@ export type MiddlewareKind = Middleware['kind'];
 export interface RouteResponse {
   readonly status: number;
   readonly body: unknown;
+  /** Headers the route handler sets itself, so only its own responses carry them. */
+  readonly headers: Readonly<Record<string, Template>>;
 }
 
 /** How the server side of one variant behaves. */
 export interface ServerBehaviour {
   readonly middleware: readonly Middleware[];
+  /**
+   * Whether the route is registered before the middleware. Hono runs handlers in registration
+   * order, and a route that returns a response ends the chain, so later middleware never runs for it.
+   */
+  readonly routeFirst: boolean;
   readonly response: RouteResponse;
   /**
    * Headers the reverse proxy adds to every response it relays for this variant, as an

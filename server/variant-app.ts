@@ -1,8 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { assertNever } from '../scenarios/chromium-messages.ts';
-import type { OriginMap } from '../scenarios/origins.ts';
+import { fillOrigins, type OriginMap } from '../scenarios/origins.ts';
 import type { Middleware, Scenario, VariantName } from '../scenarios/types.ts';
+import { answerOptions } from './middleware/answer-options.ts';
 import { corsFromSettings } from './middleware/cors-from-settings.ts';
 import { redirectToTrailingSlash } from './middleware/redirect-to-trailing-slash.ts';
 import { requireAuthorization } from './middleware/require-authorization.ts';
@@ -10,18 +11,27 @@ import { setHeaders } from './middleware/set-headers.ts';
 
 /**
  * Builds the Hono app of one scenario variant from its catalog row: the middleware chain in order,
- * then one route for the request's method and path. Requests for other methods, a preflight among
- * them, fall through to a plain 404 unless a middleware answers them.
+ * and one route for the request's method and path, registered after the chain unless the row says
+ * otherwise. Requests for other methods, a preflight among them, fall through to a plain 404 unless
+ * a middleware answers them.
  */
 export function createVariantApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): Hono {
   const { server } = scenario.variants[variantName];
+  // Mounted into a server that is not strict, so the route also answers its path with a trailing slash.
   const app = new Hono();
+  const { status, body, headers } = server.response;
+  const routeHeaders = Object.entries(headers).map(([name, value]) => [name, fillOrigins(value, origins)] as const);
+  const registerRoute = () =>
+    app.on(scenario.request.method, scenario.request.path, (c) => {
+      for (const [name, value] of routeHeaders) c.header(name, value);
+      return c.json(body, status as ContentfulStatusCode);
+    });
+
+  if (server.routeFirst) registerRoute();
   for (const step of server.middleware) {
     app.use(createMiddleware(step, origins));
   }
-
-  const { status, body } = server.response;
-  app.on(scenario.request.method, scenario.request.path, (c) => c.json(body, status as ContentfulStatusCode));
+  if (!server.routeFirst) registerRoute();
   return app;
 }
 
@@ -35,6 +45,8 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return requireAuthorization();
     case 'redirect-to-trailing-slash':
       return redirectToTrailingSlash(step.status);
+    case 'answer-options':
+      return answerOptions(step.headers, origins);
     default:
       return assertNever(step);
   }
