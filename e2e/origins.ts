@@ -13,7 +13,7 @@ export const e2ePorts: Ports = {
 
 export const e2eOrigins = originsFromPorts(e2ePorts);
 
-/** The environment that makes `npm start`'s servers use the e2e ports. */
+/** Returns the environment that makes `npm start`'s servers use the e2e ports. */
 export function e2eEnvironment(): Record<string, string> {
   const env: Record<string, string> = {};
   for (const name of Object.keys(originSettings) as OriginName[]) {

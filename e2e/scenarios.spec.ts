@@ -10,7 +10,7 @@ import {
 } from '../scenarios/index.ts';
 import { expect, test } from './fixtures.ts';
 
-/** A short description of the expected outcome, for the test title. */
+/** Describes the expected outcome in a few words, for the test title. */
 function describeOutcome({ outcome }: Expectation): string {
   return outcome.verdict === 'allowed' ? 'allowed' : `blocked at ${outcome.stage} with ${outcome.corsError}`;
 }
@@ -143,7 +143,7 @@ for (const scenario of scenarios) {
 
 /**
  * Checks the CORS request headers that Chromium put on the wire: `Origin` on every request, and on
- * a preflight the method and the CORS-unsafe header names it asks about.
+ * a preflight the method and the CORS-unsafe header names it requests.
  */
 function assertBrowserSentCorsHeaders(
   scenario: Scenario,

@@ -21,7 +21,7 @@ export interface VariantRow {
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
   readonly outcome?: Outcome;
-  /** Default: the actual request alone, reaching the target server and answered by the route. */
+  /** Default: the actual request alone, reaching the target server and handled by the route. */
   readonly exchanges?: readonly ExpectedExchange[];
   /** Default: `TypeError: Failed to fetch` when blocked, and the route's response when allowed. */
   readonly js?: JsResult;

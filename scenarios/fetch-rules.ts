@@ -33,7 +33,7 @@ function byteLength(value: string): number {
   return new TextEncoder().encode(value).length;
 }
 
-/** Whether one header, on its own, is a CORS-safelisted request-header. */
+/** Checks whether one header, on its own, is a CORS-safelisted request-header. */
 export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
   if (byteLength(value) > 128) return false;
   switch (name.toLowerCase()) {
@@ -86,7 +86,7 @@ export function needsPreflight(method: string, headers: HeaderList): boolean {
 }
 
 /**
- * The essence (`type/subtype`, lowercased) of a MIME type, or undefined when it does not parse.
+ * Returns the essence (`type/subtype`, lowercased) of a MIME type, or undefined when it does not parse.
  * NOTE: this checks the type and subtype tokens only; parameters are not validated.
  */
 function mimeEssence(value: string): string | undefined {

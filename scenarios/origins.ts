@@ -4,7 +4,7 @@
  * `partner` is a `*.localhost` name and so a different site, which changes how cookies behave.
  */
 
-/** Servers that answer scenario requests. */
+/** Servers that handle scenario requests. */
 export type ServerName = 'api' | 'proxy' | 'partner';
 
 /** Every origin the playground serves: the learner's app and the servers. */

@@ -49,7 +49,7 @@ export type Middleware =
   | { readonly kind: 'require-authorization' }
   /** Redirects every request whose path lacks a trailing slash to the same path with one. */
   | { readonly kind: 'redirect-to-trailing-slash'; readonly status: 301 | 302 | 307 | 308 }
-  /** Answers every OPTIONS request itself with 204 and these headers, as a hand-written preflight handler does. */
+  /** Responds to every OPTIONS request itself with 204 and these headers, as a hand-written preflight handler does. */
   | { readonly kind: 'answer-options'; readonly headers: Readonly<Record<string, Template>> };
 
 export type MiddlewareKind = Middleware['kind'];
@@ -62,7 +62,7 @@ export interface RouteResponse {
   readonly headers: Readonly<Record<string, Template>>;
 }
 
-/** How the server side of one variant behaves. */
+/** Server-side behaviour of one variant. */
 export interface ServerBehaviour {
   readonly middleware: readonly Middleware[];
   /**
@@ -81,7 +81,7 @@ export interface ServerBehaviour {
 /** The stage at which the browser blocked the request. */
 export type Stage = 'preflight' | 'response' | 'redirect';
 
-/** Which exchange holds the cause of a block: the OPTIONS preflight or the actual request. */
+/** Exchange that contains the cause of a block: the OPTIONS preflight or the actual request. */
 export type ExchangeRole = 'preflight' | 'actual';
 
 /** The part of a response the learner should look at: a header, or the status code. */
@@ -96,7 +96,7 @@ export interface ExpectedExchange {
   readonly status: number;
 }
 
-/** What the page's JavaScript gets from `fetch()`. */
+/** Result that the page's JavaScript gets from `fetch()`. */
 export type JsResult =
   | { readonly kind: 'type-error'; readonly message: string }
   | { readonly kind: 'response'; readonly status: number; readonly body: unknown };
@@ -124,7 +124,7 @@ export type Outcome =
 
 export type Verdict = Outcome['verdict'];
 
-/** What the browser and the servers are expected to do for one variant. */
+/** Expected behaviour of the browser and the servers for one variant. */
 export interface Expectation {
   readonly outcome: Outcome;
   readonly exchanges: readonly ExpectedExchange[];
@@ -157,7 +157,7 @@ export interface Scenario {
   readonly id: string;
   readonly title: string;
   readonly category: CategoryId;
-  /** What the learner's app is trying to do, in one or two sentences. */
+  /** Goal of the learner's app, in one or two sentences. */
   readonly story: Template;
   readonly request: RequestSpec;
   readonly variants: Readonly<Record<VariantName, Variant>>;

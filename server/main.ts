@@ -1,6 +1,6 @@
 /**
  * Starts the playground's servers: the API, the reverse proxy in front of it, and the partner API
- * on another site. They share one record store, so one records endpoint sees every server.
+ * on another site. They share one record store, so one records endpoint returns the exchanges of every server.
  */
 import type { Server } from 'node:http';
 import {

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /**
- * Answers a request the playground itself rejects (a malformed trace id, an unknown scenario).
+ * Responds to a request the playground itself rejects (a malformed trace id, an unknown scenario).
  * These responses name the app origin in Access-Control-Allow-Origin, so the learner's page can
  * read the message, unlike the scenarios' deliberately broken responses.
  */

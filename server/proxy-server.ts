@@ -18,14 +18,14 @@ export interface ProxyServerOptions {
 }
 
 /**
- * nginx applies `add_header` only to these statuses unless the directive says `always`, so a
+ * nginx applies `add_header` only to these statuses unless the directive ends with `always`, so a
  * proxy-added CORS header vanishes from error responses. This proxy behaves the same way.
  */
 const addHeaderStatuses = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 308]);
 
 /**
  * Creates a reverse proxy that forwards every request to the API, as nginx or a gateway would.
- * For scenarios whose variant says so, it adds headers of its own to the API's response.
+ * For variants with `proxyAddsHeaders`, it adds headers of its own to the API's response.
  */
 export function createProxyServer({ upstream, origins, store, log, fetchUpstream }: ProxyServerOptions): Hono {
   const app = new Hono();
@@ -58,11 +58,11 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
         log(`[proxy] ${c.req.method} ${url.pathname}: the client closed the connection before the API answered`);
       } else {
         log(
-          `[proxy] 502 ${c.req.method} ${url.pathname}: the API at ${upstream} did not answer: ${describeError(error)}`,
+          `[proxy] 502 ${c.req.method} ${url.pathname}: the API at ${upstream} sent no response: ${describeError(error)}`,
         );
       }
       return playgroundError(c, 502, {
-        error: `Bad gateway: the API behind this proxy (${upstream}) did not answer. Is the API server running?`,
+        error: `Bad gateway: the API behind this proxy (${upstream}) sent no response. Is the API server running?`,
         appOrigin: origins.app,
       });
     }

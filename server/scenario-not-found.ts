@@ -6,8 +6,8 @@ import { playgroundError, quote } from './playground-error.ts';
 const scenarioPath = /^\/scenarios\/([^/]*)(?:\/([^/]*))?/;
 
 /**
- * Answers a request that matched no route. Inside a known scenario variant that is the scenario
- * server's own plain 404, as any Hono app sends it. Elsewhere it says which ids and variants exist.
+ * Responds to a request that matched no route. Inside a known scenario variant that is the scenario
+ * server's own plain 404, as any Hono app sends it. Elsewhere it lists the ids and variants that exist.
  */
 export function scenarioNotFound(c: Context, appOrigin: string, log: Log): Response {
   const match = scenarioPath.exec(c.req.path);

@@ -21,7 +21,7 @@ type TestServers = ReturnType<typeof createTestServers>;
 
 /**
  * Sends in-process what Chromium sends for the scenario's request: the preflight, with the
- * method and the CORS-unsafe header names it asks about, or the actual request.
+ * method and the CORS-unsafe header names it requests, or the actual request.
  */
 function sendAsBrowser(
   { apps }: TestServers,
@@ -223,7 +223,7 @@ describe('proxy', () => {
     expect(fixed.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
   });
 
-  // The app's cors() still answers the 404, so only the proxy's copy of the header goes.
+  // The app's cors() still adds the header to the 404, so only the proxy's copy goes.
   it('adds no header to an error response', async () => {
     const { apps } = createTestServers();
     const response = await apps.proxy.request('/scenarios/duplicate-allow-origin/broken/no-such-path', {

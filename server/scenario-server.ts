@@ -22,7 +22,7 @@ export interface ScenarioServerOptions {
  * separate URLs, never server state, so learners who share a server never affect each other.
  */
 export function createScenarioServer({ server, origins, store, log }: ScenarioServerOptions): Hono {
-  // Not strict, so a variant's route also answers its path with a trailing slash, where redirects lead.
+  // Not strict, so a variant's route also matches its path with a trailing slash, where redirects lead.
   const app = new Hono({ strict: false });
   app.use(logger((line, ...rest) => log([`[${server}]`, line, ...rest].join(' '))));
   app.use(recordExchanges(store, server, origins.app));

@@ -7,7 +7,7 @@ import { createScenarioServer } from './scenario-server.ts';
 
 export const testOrigins = originsFromPorts(portsFromEnv({}));
 
-/** The three servers in-process, the proxy forwarding to the API app without a network. */
+/** Creates the three servers in-process, with the proxy forwarding to the API app without a network. */
 export function createTestServers(limits?: RecordStoreLimits): { store: RecordStore; apps: Record<ServerName, Hono> } {
   const store = new RecordStore(limits);
   const options = { origins: testOrigins, store, log: silentLog };

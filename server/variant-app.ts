@@ -11,13 +11,13 @@ import { setHeaders } from './middleware/set-headers.ts';
 
 /**
  * Builds the Hono app of one scenario variant from its catalog row: the middleware chain in order,
- * and one route for the request's method and path, registered after the chain unless the row says
- * otherwise. Requests for other methods, a preflight among them, fall through to a plain 404 unless
+ * and one route for the request's method and path, registered after the chain unless the row sets
+ * `routeFirst`. Requests for other methods, a preflight among them, fall through to a plain 404 unless
  * a middleware answers them.
  */
 export function createVariantApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): Hono {
   const { server } = scenario.variants[variantName];
-  // Mounted into a server that is not strict, so the route also answers its path with a trailing slash.
+  // Mounted into a server that is not strict, so the route also matches its path with a trailing slash.
   const app = new Hono();
   const { status, body, headers } = server.response;
   const routeHeaders = Object.entries(headers).map(([name, value]) => [name, fillOrigins(value, origins)] as const);

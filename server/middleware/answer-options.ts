@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import { fillOrigins, type OriginMap } from '../../scenarios/origins.ts';
 
 /**
- * Answers every OPTIONS request with 204 and the given headers, and lets other requests through
+ * Responds to every OPTIONS request with 204 and the given headers, and lets other requests through
  * untouched, as a hand-written preflight handler does. The other responses get no CORS headers.
  */
 export function answerOptions(headers: Readonly<Record<string, string>>, origins: OriginMap): MiddlewareHandler {
