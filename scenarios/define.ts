@@ -8,6 +8,7 @@ import type {
   Scenario,
   Variant,
 } from './types.ts';
+import { needsPreflight } from './fetch-rules.ts';
 
 /** A variant as a catalog row writes it: only what differs from the defaults. */
 export interface VariantRow {
@@ -21,7 +22,10 @@ export interface VariantRow {
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
   readonly outcome?: Outcome;
-  /** Default: the actual request alone, reaching the target server and handled by the route. */
+  /**
+   * Default: what a browser sends to the target server. A request that needs a preflight sends
+   * OPTIONS, answered 204, and then the actual request unless the block is at the preflight.
+   */
   readonly exchanges?: readonly ExpectedExchange[];
   /** Default: `TypeError: Failed to fetch` when blocked, and the route's response when allowed. */
   readonly js?: JsResult;
@@ -58,10 +62,18 @@ export function defineScenario(row: ScenarioRow): Scenario {
   };
 }
 
+function defaultExchanges(request: RequestSpec, response: RouteResponse, outcome: Outcome): ExpectedExchange[] {
+  const preflight: ExpectedExchange = { server: request.target, method: 'OPTIONS', status: 204 };
+  const actual: ExpectedExchange = { server: request.target, method: request.method, status: response.status };
+  if (!needsPreflight(request.method, request.headers)) return [actual];
+  if (outcome.verdict === 'blocked' && outcome.stage === 'preflight') return [preflight];
+  return [preflight, actual];
+}
+
 function defineVariant(row: VariantRow, request: RequestSpec): Variant {
   const response: RouteResponse = { ...defaultResponse, ...row.response };
   const outcome: Outcome = row.outcome ?? { verdict: 'allowed' };
-  const exchanges = row.exchanges ?? [{ server: request.target, method: request.method, status: response.status }];
+  const exchanges = row.exchanges ?? defaultExchanges(request, response, outcome);
   const js: JsResult =
     row.js ??
     (outcome.verdict === 'blocked'

@@ -44,9 +44,5 @@ export default defineScenario({
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Accept-Language'] } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'GET', status: 200 },
-    ],
   },
 });

@@ -38,16 +38,8 @@ export default defineScenario({
       detail: {},
       fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
     },
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
-    ],
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'] } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
-    ],
   },
 });

@@ -47,9 +47,5 @@ export default defineScenario({
       { kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Authorization'] } },
       { kind: 'require-authorization' },
     ],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'GET', status: 200 },
-    ],
   },
 });

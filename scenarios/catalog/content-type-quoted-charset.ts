@@ -46,9 +46,5 @@ export default defineScenario({
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['Content-Type'] } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'POST', status: 200 },
-    ],
   },
 });

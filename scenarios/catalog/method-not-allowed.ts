@@ -33,13 +33,8 @@ export default defineScenario({
       detail: { method: 'PUT' },
       fault: { exchange: 'preflight', header: 'Access-Control-Allow-Methods' },
     },
-    exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'] } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
-    ],
   },
 });

@@ -29,15 +29,10 @@ export default defineScenario({
       detail: { value: '' },
       fault: { exchange: 'preflight', header: 'Access-Control-Allow-Credentials' },
     },
-    exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
   },
   fixed: {
     middleware: [
       { kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'], credentials: true } },
-    ],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
     ],
   },
 });

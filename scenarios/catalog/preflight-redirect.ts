@@ -47,9 +47,5 @@ export default defineScenario({
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'] } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
-    ],
   },
 });

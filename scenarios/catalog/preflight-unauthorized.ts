@@ -53,9 +53,5 @@ export default defineScenario({
       { kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET'], allowHeaders: ['Authorization'] } },
       { kind: 'require-authorization' },
     ],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'GET', status: 200 },
-    ],
   },
 });

@@ -37,15 +37,10 @@ export default defineScenario({
       detail: {},
       fault: { exchange: 'preflight', header: 'Access-Control-Allow-Origin' },
     },
-    exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
   },
   fixed: {
     middleware: [
       { kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'], credentials: true } },
-    ],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'PUT', status: 200 },
     ],
   },
 });

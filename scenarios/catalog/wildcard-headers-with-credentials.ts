@@ -33,13 +33,8 @@ export default defineScenario({
       detail: { header: 'x-api-key' },
       fault: { exchange: 'preflight', header: 'Access-Control-Allow-Headers' },
     },
-    exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowHeaders: ['X-Api-Key'], credentials: true } }],
-    exchanges: [
-      { server: 'api', method: 'OPTIONS', status: 204 },
-      { server: 'api', method: 'GET', status: 200 },
-    ],
   },
 });
