@@ -15,6 +15,8 @@ export interface BrowserReports {
   /** Text of every console message of type error, in order. */
   readonly consoleErrors: string[];
   readonly corsIssues: CorsIssue[];
+  /** `deprecationIssueDetails.type` of every DevTools deprecation issue, such as `AuthorizationCoveredByWildcard`. */
+  readonly deprecationIssues: string[];
 }
 
 /** The attempt a scenario page shows after "Send request". */
@@ -24,7 +26,7 @@ export interface Attempt {
   readonly trace: string;
 }
 
-interface CorsIssueEvent {
+interface IssueEvent {
   readonly issue: {
     readonly code: string;
     readonly details: {
@@ -32,6 +34,7 @@ interface CorsIssueEvent {
         readonly corsErrorStatus: { readonly corsError: string };
         readonly request: { readonly url: string };
       };
+      readonly deprecationIssueDetails?: { readonly type: string };
     };
   };
 }
@@ -46,15 +49,21 @@ export const test = base.extend<{
   },
 
   browserReports: async ({ page }, use) => {
-    const reports: BrowserReports = { consoleErrors: [], corsIssues: [] };
+    const reports: BrowserReports = { consoleErrors: [], corsIssues: [], deprecationIssues: [] };
     page.on('console', (message) => {
       if (message.type() === 'error') reports.consoleErrors.push(message.text());
     });
     const cdp = await page.context().newCDPSession(page);
-    cdp.on('Audits.issueAdded', (event: CorsIssueEvent) => {
-      const details = event.issue.details.corsIssueDetails;
-      if (event.issue.code === 'CorsIssue' && details !== undefined) {
-        reports.corsIssues.push({ corsError: details.corsErrorStatus.corsError, url: details.request.url });
+    cdp.on('Audits.issueAdded', (event: IssueEvent) => {
+      const { corsIssueDetails, deprecationIssueDetails } = event.issue.details;
+      if (event.issue.code === 'CorsIssue' && corsIssueDetails !== undefined) {
+        reports.corsIssues.push({
+          corsError: corsIssueDetails.corsErrorStatus.corsError,
+          url: corsIssueDetails.request.url,
+        });
+      }
+      if (event.issue.code === 'DeprecationIssue' && deprecationIssueDetails !== undefined) {
+        reports.deprecationIssues.push(deprecationIssueDetails.type);
       }
     });
     await cdp.send('Audits.enable');

@@ -11,8 +11,9 @@ import {
 import { expect, test } from './fixtures.ts';
 
 /** Describes the expected outcome in a few words, for the test title. */
-function describeOutcome({ outcome }: Expectation): string {
-  return outcome.verdict === 'allowed' ? 'allowed' : `blocked at ${outcome.stage} with ${outcome.corsError}`;
+function describeOutcome({ outcome, deviation }: Expectation): string {
+  if (outcome.verdict === 'blocked') return `blocked at ${outcome.stage} with ${outcome.corsError}`;
+  return deviation === undefined ? 'allowed' : `allowed by Chromium against the standard (${deviation})`;
 }
 
 /** Console errors and issues about other URLs, such as the favicon, are not this attempt's. */
@@ -109,8 +110,12 @@ for (const scenario of scenarios) {
         const actualSent = record.exchanges.some((exchange) => exchange.method !== 'OPTIONS');
 
         expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : 'allowed');
-        // No scenario yet relies on a deliberate difference between Chromium and the Fetch Standard.
-        expect(evaluation.deviation).toBeUndefined();
+        // A deliberate difference between Chromium and the Fetch Standard must be the one the catalog names.
+        expect(evaluation.deviation?.rule).toBe(expected.deviation);
+        if (expected.deviation === 'authorization-covered-by-wildcard') {
+          expect(evaluation.standard?.outcome.verdict).toBe('blocked');
+          await expect.poll(() => browserReports.deprecationIssues).toContain('AuthorizationCoveredByWildcard');
+        }
         if (evaluation.outcome.verdict === 'blocked') {
           expect(evaluation.outcome.kind).toBe('cors');
           if (evaluation.outcome.kind !== 'cors') return;

@@ -1,4 +1,5 @@
 import type {
+  ChromiumDeviation,
   ExpectedExchange,
   JsResult,
   Middleware,
@@ -22,6 +23,8 @@ export interface VariantRow {
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
   readonly outcome?: Outcome;
+  /** Default: none, so Chromium and the Fetch Standard agree. */
+  readonly deviation?: ChromiumDeviation;
   /**
    * Default: what a browser sends to the target server. A request that needs a preflight sends
    * OPTIONS, answered 204, and then the actual request unless the block is at the preflight.
@@ -86,6 +89,6 @@ function defineVariant(row: VariantRow, request: RequestSpec): Variant {
       response,
       proxyAddsHeaders: row.proxyAddsHeaders ?? {},
     },
-    expected: { outcome, exchanges, js },
+    expected: { outcome, exchanges, js, ...(row.deviation !== undefined && { deviation: row.deviation }) },
   };
 }

@@ -12,6 +12,7 @@ import allowOriginList from './catalog/allow-origin-list.ts';
 import allowOriginMismatch from './catalog/allow-origin-mismatch.ts';
 import allowOriginUndefined from './catalog/allow-origin-undefined.ts';
 import authBeforeCors from './catalog/auth-before-cors.ts';
+import authorizationUnderWildcard from './catalog/authorization-under-wildcard.ts';
 import contentTypeQuotedCharset from './catalog/content-type-quoted-charset.ts';
 import credentialsWithoutAllowCredentials from './catalog/credentials-without-allow-credentials.ts';
 import duplicateAllowOrigin from './catalog/duplicate-allow-origin.ts';
@@ -56,6 +57,7 @@ export const scenarios: readonly Scenario[] = [
   allowHeadersUnparseable,
   preflightUnauthorized,
   authBeforeCors,
+  authorizationUnderWildcard,
   preflightRedirect,
   redirectWithoutAllowOrigin,
   duplicateAllowOrigin,

@@ -124,9 +124,20 @@ export type Outcome =
 
 export type Verdict = Outcome['verdict'];
 
+/**
+ * A rule where Chromium 156 knowingly differs from the Fetch Standard.
+ * `authorization-covered-by-wildcard`: Chromium lets `Access-Control-Allow-Headers: *` cover
+ * `Authorization`, where the standard requires it to be listed by name, and reports a DevTools
+ * deprecation issue instead of blocking.
+ */
+export type ChromiumDeviation = 'authorization-covered-by-wildcard';
+
 /** Expected behaviour of the browser and the servers for one variant. */
 export interface Expectation {
+  /** Chromium 156's outcome. */
   readonly outcome: Outcome;
+  /** Set when Chromium's outcome differs from the standard's on purpose, for this reason. */
+  readonly deviation?: ChromiumDeviation;
   readonly exchanges: readonly ExpectedExchange[];
   readonly js: JsResult;
 }
