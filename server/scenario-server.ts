@@ -7,6 +7,7 @@ import type { Log } from './log.ts';
 import { playgroundError, quote } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
 import type { RecordStore } from './record-store.ts';
+import { createReplayApp, replayPath, type ReplayOptions } from './replay.ts';
 import { scenarioNotFound } from './scenario-not-found.ts';
 import { createVariantApp } from './variant-app.ts';
 
@@ -15,13 +16,15 @@ export interface ScenarioServerOptions {
   readonly origins: OriginMap;
   readonly store: RecordStore;
   readonly log: Log;
+  /** Sends the replay endpoint's requests, which only the `api` server serves. Default: `fetch`. */
+  readonly fetchReplayTarget?: ReplayOptions['fetchTarget'];
 }
 
 /**
  * Creates a server that mounts every scenario variant at `/scenarios/<id>/<variant>`. Variants are
  * separate URLs, never server state, so learners who share a server never affect each other.
  */
-export function createScenarioServer({ server, origins, store, log }: ScenarioServerOptions): Hono {
+export function createScenarioServer({ server, origins, store, log, fetchReplayTarget }: ScenarioServerOptions): Hono {
   // Not strict, so a variant's route also matches its path with a trailing slash, where redirects lead.
   const app = new Hono({ strict: false });
   app.use(logger((line, ...rest) => log([`[${server}]`, line, ...rest].join(' '))));
@@ -40,6 +43,10 @@ export function createScenarioServer({ server, origins, store, log }: ScenarioSe
     const { exchanges, dropped } = store.get(trace);
     return c.json({ trace, exchanges, dropped });
   });
+
+  if (server === 'api') {
+    app.route(replayPath, createReplayApp({ origins, log, fetchTarget: fetchReplayTarget }));
+  }
 
   for (const scenario of scenarios) {
     for (const variant of variantNames) {
