@@ -1,0 +1,39 @@
+/**
+ * Reads one attempt with the CORS evaluator: the page replays the servers' records through it, and it
+ * returns what the browser checked at each step and why it blocked the request.
+ */
+import type { OriginMap, Scenario } from '../scenarios/index.ts';
+import { evaluate, responderFromExchanges, type CorsRequest, type Evaluation } from '../scenarios/evaluator/index.ts';
+import type { RecordedExchange } from '../scenarios/records.ts';
+import { buildSequence, type Sequence } from './sequence.ts';
+
+export interface Inspection {
+  readonly evaluation: Evaluation;
+  readonly sequence: Sequence;
+  /** The record of the response the browser blocked, when it blocked one that a server recorded. */
+  readonly faultRecord?: RecordedExchange;
+}
+
+export interface InspectionInput {
+  readonly scenario: Scenario;
+  /** The exact URL the page fetched, trace included. */
+  readonly url: string;
+  readonly records: readonly RecordedExchange[];
+  readonly origins: OriginMap;
+  /** The origin the page runs at, which the browser sent as Origin. */
+  readonly pageOrigin: string;
+}
+
+/** Builds the evaluator's request from the catalog, as `requestInit` builds the page's `fetch()` options. */
+export function attemptRequest(scenario: Scenario, url: string, pageOrigin: string): CorsRequest {
+  const { method, headers, body, credentials } = scenario.request;
+  return { origin: pageOrigin, url, method, headers, credentials, ...(body !== undefined && { body }) };
+}
+
+export function inspectAttempt({ scenario, url, records, origins, pageOrigin }: InspectionInput): Inspection {
+  const request = attemptRequest(scenario, url, pageOrigin);
+  const evaluation = evaluate(request, responderFromExchanges(records, { origins }));
+  const sequence = buildSequence({ evaluation, records, origins, pageOrigin, request });
+  const faultRecord = sequence.steps.find((step) => step.result === 'blocked')?.record;
+  return { evaluation, sequence, ...(faultRecord !== undefined && { faultRecord }) };
+}
