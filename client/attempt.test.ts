@@ -1,6 +1,7 @@
 import { expect, test, vi } from 'vitest';
 
-import { runAttempt, type Attempt } from './attempt.ts';
+import { attemptSettledMark, runAttempt, type Attempt } from './attempt.ts';
+import type { ReplayResponse } from './replay.ts';
 import { defaultOrigins, scenarioById } from './test-catalog.ts';
 
 const origins = defaultOrigins;
@@ -8,12 +9,23 @@ const scenario = scenarioById('missing-allow-origin');
 const trace = 'abcdefgh';
 const url = 'http://localhost:8001/scenarios/missing-allow-origin/broken/data?trace=abcdefgh';
 const recordsUrl = 'http://localhost:8001/__playground/records/abcdefgh';
+const replayUrl = 'http://localhost:8001/__playground/replay/missing-allow-origin/broken';
+
+const replayed: ReplayResponse = {
+  trace: 'replay-trace',
+  request: { method: 'GET', url: 'http://localhost:8001/scenarios/missing-allow-origin/broken/data', headers: [] },
+  status: 200,
+  statusText: 'OK',
+  headers: [['content-type', 'application/json']],
+  body: '{"message":"Hello from the API"}',
+};
 
 test('reports each step in order', async () => {
   const record = { trace, exchanges: [] };
-  const fetchFn = vi.fn((input: string) =>
-    input === url ? Promise.reject(new TypeError('Failed to fetch')) : Promise.resolve(Response.json(record)),
-  );
+  const fetchFn = vi.fn((input: string) => {
+    if (input === url) return Promise.reject(new TypeError('Failed to fetch'));
+    return Promise.resolve(Response.json(input === replayUrl ? replayed : record));
+  });
   const steps: Attempt[] = [];
 
   const attempt = await runAttempt(
@@ -22,10 +34,47 @@ test('reports each step in order', async () => {
     fetchFn,
   );
 
-  expect(steps.map((step) => step.state)).toEqual(['running', 'running', 'done']);
-  expect(steps[1]?.js).toEqual({ kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' });
-  expect(attempt).toEqual({ trace, url, state: 'done', js: steps[1]?.js, records: record });
-  expect(fetchFn.mock.calls.map(([input]) => input)).toEqual([url, recordsUrl]);
+  // The replay runs in parallel, so its step may come at any point, while the others keep their order.
+  const mainSteps = steps.filter((step, index) => index === 0 || step.replay === steps[index - 1]?.replay);
+  expect(mainSteps.map((step) => step.state)).toEqual(['running', 'running', 'done']);
+  expect(mainSteps[1]?.js).toEqual({ kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' });
+  expect(steps).toHaveLength(4);
+  expect(attempt).toEqual({
+    trace,
+    url,
+    state: 'done',
+    js: mainSteps[1]?.js,
+    records: record,
+    replay: { ok: true, response: replayed },
+  });
+  expect(fetchFn.mock.calls.map(([input]) => input).sort()).toEqual([recordsUrl, replayUrl, url].sort());
+});
+
+test('marks when fetch() settles', async () => {
+  performance.clearMarks(attemptSettledMark);
+  const fetchFn = (input: string) =>
+    Promise.resolve(Response.json(input === replayUrl ? replayed : { trace, exchanges: [] }));
+
+  await runAttempt({ scenario, variant: 'broken', origins, trace }, () => {}, fetchFn);
+
+  const marks = performance.getEntriesByName(attemptSettledMark) as PerformanceMark[];
+  expect(marks.map((mark) => mark.detail as unknown)).toEqual([{ trace }]);
+});
+
+test('replay failure is kept beside the records', async () => {
+  const fetchFn = (input: string) =>
+    input === replayUrl
+      ? Promise.reject(new TypeError('Failed to fetch'))
+      : Promise.resolve(Response.json({ trace, exchanges: [] }));
+
+  const attempt = await runAttempt({ scenario, variant: 'broken', origins, trace }, () => {}, fetchFn);
+
+  expect(attempt.state).toBe('done');
+  expect(attempt.replay).toEqual({
+    ok: false,
+    url: replayUrl,
+    error: 'the request failed with TypeError: Failed to fetch',
+  });
 });
 
 test('records failure keeps the JS result', async () => {

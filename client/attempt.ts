@@ -1,9 +1,15 @@
 /**
- * One attempt: send the scenario's request from this page, then read what the servers recorded for it.
+ * One attempt: send the scenario's request from this page, then read what the servers recorded for it,
+ * and, in parallel, what a non-browser client gets for the same request.
  */
 import type { OriginMap, Scenario, VariantName } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
+import { readReplay, type ReplayResult } from './replay.ts';
 import { readRecords, requestUrl, sendRequest, type JsOutcome } from './send.ts';
+
+/** Performance marks around an attempt, which `scripts/bench-inspector.ts` measures. */
+export const attemptSettledMark = 'cors-playground:attempt-settled';
+export const inspectorRenderedMark = 'cors-playground:inspector-rendered';
 
 /** `running` until the records are read, then `done`, or `records-failed` when reading them failed. */
 export type AttemptState = 'running' | 'done' | 'records-failed';
@@ -19,6 +25,8 @@ export interface Attempt {
   readonly records?: TraceRecord;
   /** Present when the state is `records-failed`. */
   readonly recordsError?: { readonly url: string; readonly error: string };
+  /** What the replay endpoint returned for the same request without an Origin header; absent until it responds. */
+  readonly replay?: ReplayResult;
 }
 
 export interface AttemptRequest {
@@ -29,8 +37,8 @@ export interface AttemptRequest {
 }
 
 /**
- * Runs one attempt and reports each step to `onChange`: the start, what JavaScript got, and the records.
- * Returns the finished attempt.
+ * Runs one attempt and reports each step to `onChange`: the start, what JavaScript got, the records, and
+ * the replay, which runs in parallel and may arrive at any point. Returns the attempt once all are in.
  */
 export async function runAttempt(
   { scenario, variant, origins, trace }: AttemptRequest,
@@ -41,7 +49,14 @@ export async function runAttempt(
   let attempt: Attempt = { trace, url, state: 'running' };
   onChange(attempt);
 
+  // Each update spreads the latest attempt, so the replay's result and the main steps never overwrite each other.
+  const replay = readReplay(origins, scenario.id, variant, fetchFn).then((result) => {
+    attempt = { ...attempt, replay: result };
+    onChange(attempt);
+  });
+
   const js = await sendRequest(url, scenario.request, fetchFn);
+  performance.mark(attemptSettledMark, { detail: { trace } });
   attempt = { ...attempt, js };
   onChange(attempt);
 
@@ -50,5 +65,7 @@ export async function runAttempt(
     ? { ...attempt, state: 'done', records: records.record }
     : { ...attempt, state: 'records-failed', recordsError: { url: records.url, error: records.error } };
   onChange(attempt);
+
+  await replay;
   return attempt;
 }
