@@ -1,38 +1,31 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
 
 import { assertNever, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import type { Attempt } from '../attempt.ts';
+import type { TraceRecord } from '../../scenarios/records.ts';
 import { compareRecords, expectedBrowser, expectedConsoleMessage, type RecordsComparison } from '../expectation.ts';
-import { statusWithReason } from '../http-status.ts';
+import { inspectAttempt, type Inspection } from '../inspection.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch } from '../page-origin.ts';
-import { rejectionText, type JsOutcome } from '../send.ts';
+import type { JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
+import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-verdict.ts';
+import './cp-sequence-diagram.ts';
 import './cp-server-records.ts';
+import './cp-three-views.ts';
 
 /**
- * The latest attempt: what JavaScript got, how it compares with the expectation, the console message
- * Chromium prints, and what reached the servers.
+ * The latest attempt and its inspector: the sequence of requests, what JavaScript, the wire and a
+ * non-browser client saw, how it compares with the expectation, the console message Chromium prints,
+ * and what reached the servers.
  */
 @customElement('cp-attempt-result')
 export class CpAttemptResult extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      .verdict {
-        font-weight: 700;
-      }
-
-      .verdict.blocked {
-        color: var(--cp-blocked);
-      }
-
-      .verdict.allowed {
-        color: var(--cp-allowed);
-      }
-
       .console {
         border-left: 4px solid var(--cp-blocked);
         white-space: pre-wrap;
@@ -51,10 +44,30 @@ export class CpAttemptResult extends LitElement {
 
   @property({ attribute: false }) attempt?: Attempt;
 
+  /** The evaluator's reading of the attempt's records, or why it failed. */
+  @state() private inspection?: Inspection | { readonly error: string };
+
+  /** The records `inspection` was made from, so that other changes to the attempt do not redo it. */
+  private inspectedRecords?: TraceRecord;
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    const records = this.attempt?.records;
+    if (!changed.has('scenario') && records === this.inspectedRecords) return;
+    this.inspectedRecords = records;
+    this.inspection = this.inspect(records);
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await childrenUpdated(this.renderRoot);
+    return result;
+  }
+
   override render(): TemplateResult | typeof nothing {
     const { scenario, attempt } = this;
     if (scenario === undefined || attempt === undefined) return nothing;
     const js = attempt.js;
+    const inspection = this.inspection !== undefined && 'evaluation' in this.inspection ? this.inspection : undefined;
 
     return html`
       <div
@@ -66,8 +79,11 @@ export class CpAttemptResult extends LitElement {
       >
         <p class="trace muted" role="status">${statusText(attempt)}</p>
 
-        <h3>What JavaScript got</h3>
-        ${js === undefined ? html`<p class="muted">Waiting for <code>fetch()</code> to settle…</p>` : this.renderJs(js)}
+        <h3>Step by step</h3>
+        ${this.renderDiagram(attempt, inspection)}
+
+        <h3>Three views of the same request</h3>
+        <cp-three-views .attempt=${attempt}></cp-three-views>
 
         <h3>Expected in ${expectedBrowser}</h3>
         <cp-attempt-verdict
@@ -79,35 +95,45 @@ export class CpAttemptResult extends LitElement {
         ${this.renderConsoleMessage()}
 
         <h3>What reached the servers</h3>
-        <cp-server-records .scenario=${scenario} .variant=${this.variant} .attempt=${attempt}></cp-server-records>
+        <cp-server-records
+          .scenario=${scenario}
+          .variant=${this.variant}
+          .attempt=${attempt}
+          .inspection=${inspection}
+        ></cp-server-records>
       </div>
     `;
   }
 
-  private renderJs(js: JsOutcome): TemplateResult {
-    if (js.kind === 'rejected') {
-      return html`
-        <p><span class="verdict blocked">Rejected.</span> The promise from <code>fetch()</code> rejected with:</p>
-        <pre data-testid="js-result">${rejectionText(js)}</pre>
-        <p class="muted">
-          JavaScript gets no status, headers or body, and no reason: a CORS block looks the same as a network failure.
-          Only the console and the servers' records tell the two apart.
-        </p>
-      `;
+  private inspect(records: TraceRecord | undefined): Inspection | { readonly error: string } | undefined {
+    const { scenario, attempt } = this;
+    if (scenario === undefined || attempt === undefined || records === undefined) return undefined;
+    try {
+      return inspectAttempt({
+        scenario,
+        url: attempt.url,
+        records: records.exchanges,
+        origins,
+        pageOrigin: location.origin,
+      });
+    } catch (error) {
+      return { error: error instanceof Error ? error.message : String(error) };
     }
+  }
 
-    const status = js.statusText === '' ? statusWithReason(js.status) : `${js.status} ${js.statusText}`;
-    const headers = js.headers.map(([name, value]) => `${name}: ${value}`);
-    const body = js.body === '' ? '(empty body)' : js.body;
-    const text = [status, ...headers, '', body].join('\n');
-    return html`
-      <p><span class="verdict allowed">Resolved.</span> JavaScript can read the response:</p>
-      <pre data-testid="js-result">${text}</pre>
-      <p class="muted">
-        JavaScript sees only the CORS-safelisted response headers and those the server names in
-        Access-Control-Expose-Headers.
-      </p>
-    `;
+  private renderDiagram(attempt: Attempt, inspection: Inspection | undefined): TemplateResult {
+    if (inspection !== undefined) {
+      return html`<cp-sequence-diagram .sequence=${inspection.sequence}></cp-sequence-diagram>`;
+    }
+    if (this.inspection !== undefined && 'error' in this.inspection) {
+      return html`<div class="note error">
+        The evaluator failed on this attempt's records: ${this.inspection.error}
+      </div>`;
+    }
+    if (attempt.state === 'records-failed') {
+      return html`<p class="muted">The diagram needs the servers' records, which could not be read; see below.</p>`;
+    }
+    return html`<p class="muted">The diagram appears once the servers' records are read.</p>`;
   }
 
   private renderConsoleMessage(): TemplateResult | typeof nothing {

@@ -2,10 +2,13 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import type { RecordedExchange } from '../../scenarios/records.ts';
+import { curlCommand } from '../curl.ts';
 import { exchangeRole, requestHeaderRows, responseHeaderRows, type HeaderRow } from '../exchanges.ts';
 import { statusWithReason } from '../http-status.ts';
 import { origins } from '../origins.ts';
 import { baseStyles } from './shared-styles.ts';
+import { childrenUpdated } from './update-complete.ts';
+import './cp-copy-curl.ts';
 
 /** One recorded exchange: the request line, the status, and both header lists, with the fault marked. */
 @customElement('cp-exchange-view')
@@ -101,6 +104,15 @@ export class CpExchangeView extends LitElement {
   /** Whether the browser rejected this exchange's status. */
   @property({ attribute: false }) faultStatus = false;
 
+  /** The request body, which the records do not store, for the curl command of an actual request. */
+  @property({ attribute: false }) body?: string;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await childrenUpdated(this.renderRoot);
+    return result;
+  }
+
   override render(): TemplateResult | typeof nothing {
     const exchange = this.exchange;
     if (exchange === undefined) return nothing;
@@ -127,6 +139,10 @@ export class CpExchangeView extends LitElement {
           ${this.renderTable('Request headers', requestHeaderRows(exchange))}
           ${this.renderTable('Response headers', responseHeaderRows(exchange, this.faultHeader))}
         </div>
+        <cp-copy-curl
+          .command=${curlCommand(exchange, origins, this.body === undefined ? {} : { body: this.body })}
+          .subject=${`the ${preflight ? 'preflight' : exchange.method} to ${exchange.server}`}
+        ></cp-copy-curl>
       </section>
     `;
   }

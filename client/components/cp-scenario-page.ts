@@ -3,10 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 
 import { categories, fillOrigins, variantNames, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import { newTraceId } from '../../scenarios/records.ts';
-import { runAttempt, type Attempt } from '../attempt.ts';
+import { inspectorRenderedMark, runAttempt, type Attempt } from '../attempt.ts';
 import { origins } from '../origins.ts';
 import { listHref, scenarioHref } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
+import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-result.ts';
 import './cp-header-diff.ts';
 import './cp-request-summary.ts';
@@ -102,6 +103,12 @@ export class CpScenarioPage extends LitElement {
     }
   }
 
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await childrenUpdated(this.renderRoot);
+    return result;
+  }
+
   override render(): TemplateResult | typeof nothing {
     const scenario = this.scenario;
     if (scenario === undefined) return nothing;
@@ -190,9 +197,18 @@ export class CpScenarioPage extends LitElement {
     this.activeTrace = trace;
     const request = { scenario, variant: this.variant, origins, trace };
     void runAttempt(request, (attempt) => {
-      if (attempt.trace === this.activeTrace) this.attempt = attempt;
+      if (attempt.trace !== this.activeTrace) return;
+      this.attempt = attempt;
+      // The records and the replay arrive in either order, and the inspector is complete once both are in.
+      if (attempt.state !== 'running' && attempt.replay !== undefined) void this.markRendered(trace);
     });
   };
+
+  /** Marks the moment the inspector has rendered the finished attempt, for `scripts/bench-inspector.ts`. */
+  private async markRendered(trace: string): Promise<void> {
+    await this.updateComplete;
+    if (trace === this.activeTrace) performance.mark(inspectorRenderedMark, { detail: { trace } });
+  }
 }
 
 declare global {

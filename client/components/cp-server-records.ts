@@ -4,13 +4,19 @@ import { customElement, property } from 'lit/decorators.js';
 import { assertNever, type Scenario, type ServerName, type VariantName } from '../../scenarios/index.ts';
 import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
-import { findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
+import { exchangeRole, findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
+import type { Inspection } from '../inspection.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch } from '../page-origin.ts';
 import { baseStyles } from './shared-styles.ts';
+import { childrenUpdated } from './update-complete.ts';
 import './cp-exchange-view.ts';
+import './cp-fault-explanation.ts';
 
-/** The servers' records of an attempt: how far it got on each server, and each exchange in order. */
+/**
+ * The servers' records of an attempt: how far it got on each server, and each exchange in order, with
+ * the evaluator's explanation beside the exchange whose response the browser blocked.
+ */
 @customElement('cp-server-records')
 export class CpServerRecords extends LitElement {
   static override styles = [
@@ -20,6 +26,22 @@ export class CpServerRecords extends LitElement {
         margin: 0.5rem 0;
         padding-left: 1.25rem;
       }
+
+      .with-explanation {
+        align-items: start;
+        display: grid;
+        gap: 0 1rem;
+      }
+
+      .with-explanation cp-fault-explanation {
+        margin: 0.75rem 0;
+      }
+
+      @media (min-width: 60rem) {
+        .with-explanation {
+          grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        }
+      }
     `,
   ];
 
@@ -28,6 +50,15 @@ export class CpServerRecords extends LitElement {
   @property() variant: VariantName = 'broken';
 
   @property({ attribute: false }) attempt?: Attempt;
+
+  /** The evaluator's reading of the records, once they are read. */
+  @property({ attribute: false }) inspection?: Inspection;
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    await childrenUpdated(this.renderRoot);
+    return result;
+  }
 
   override render(): TemplateResult | typeof nothing {
     const { scenario, attempt } = this;
@@ -81,17 +112,34 @@ export class CpServerRecords extends LitElement {
         )}
       </ul>
       ${exchanges.length === 0 ? html`<p data-testid="nothing-reached">Nothing reached any server.</p>` : nothing}
-      ${exchanges.map(
-        (exchange) => html`
+      ${exchanges.map((exchange) => {
+        const view = html`
           <cp-exchange-view
             .exchange=${exchange}
             .faultHeader=${exchange === faultExchange && fault !== undefined && 'header' in fault ? fault.header : undefined}
             .faultStatus=${exchange === faultExchange && fault !== undefined && 'status' in fault}
+            .body=${requestBody(scenario, exchange)}
           ></cp-exchange-view>
-        `,
-      )}
+        `;
+        if (this.inspection === undefined || exchange !== this.inspection.faultRecord) return view;
+        return html`<div class="with-explanation">${view}${this.renderExplanation()}</div>`;
+      })}
+      ${this.inspection !== undefined && this.inspection.faultRecord === undefined ? this.renderExplanation() : nothing}
     `;
   }
+
+  private renderExplanation(): TemplateResult {
+    return html`<cp-fault-explanation .evaluation=${this.inspection?.evaluation}></cp-fault-explanation>`;
+  }
+}
+
+/**
+ * Returns the body an exchange carried, which the records do not store: the catalog's body, on an actual
+ * request with the catalog's method. A redirect that turns the method into GET drops the body.
+ */
+function requestBody(scenario: Scenario, exchange: RecordedExchange): string | undefined {
+  const { method, body } = scenario.request;
+  return exchangeRole(exchange) === 'actual' && exchange.method === method ? body : undefined;
 }
 
 function describeReach(reach: ServerReach): string {
