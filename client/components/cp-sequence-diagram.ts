@@ -198,9 +198,8 @@ export class CpSequenceDiagram extends LitElement {
           </ol>
         </div>
         <figcaption id="diagram-caption">
-          Requests between ${participants}, in the order the servers received them. Green arrows passed the browser's
-          checks, a red arrow is where the browser blocked the response, and a dashed grey arrow is a request the
-          browser never sent.
+          Requests between ${participants}, in order. Green arrows passed the browser's checks, a red arrow is where the
+          browser blocked the response, and a dashed grey arrow is a request the browser never sent.
         </figcaption>
       </figure>
     `;
