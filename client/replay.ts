@@ -3,29 +3,9 @@
  * as curl or Postman would, without an Origin header, so the page can show what a non-browser client gets.
  */
 import type { OriginMap, VariantName } from '../scenarios/index.ts';
-import type { HeaderPair } from '../scenarios/records.ts';
+import { replayPath, type ReplayResponse } from '../scenarios/records.ts';
 
-/** Path of the replay endpoint on the `api` server, followed by `/<scenario-id>/<variant>`. */
-export const replayPath = '/__playground/replay';
-
-/** The replay endpoint's response body. */
-export interface ReplayResponse {
-  /** The fresh trace id the replayed request carried, so its records never mix with the browser's. */
-  readonly trace: string;
-  /** The request as sent, with the URL on the target's origin. */
-  readonly request: {
-    readonly method: string;
-    readonly url: string;
-    readonly headers: readonly HeaderPair[];
-    readonly body?: string;
-  };
-  readonly status: number;
-  readonly statusText: string;
-  /** Response headers, names lowercased. */
-  readonly headers: readonly HeaderPair[];
-  /** The response body as text. */
-  readonly body: string;
-}
+export { replayPath, type ReplayResponse };
 
 export type ReplayResult =
   | { readonly ok: true; readonly response: ReplayResponse }

@@ -1,6 +1,7 @@
 /**
- * The servers' record of what they received and sent, as the records endpoint returns it.
- * Every scenario server records each request that carries a `trace` query parameter.
+ * Wire formats of the playground's own endpoints on the `api` server: the records endpoint, which
+ * returns what the servers received and sent for each request carrying a `trace` query parameter,
+ * and the replay endpoint, which sends a scenario's request without a browser.
  */
 import type { ServerName } from './origins.ts';
 
@@ -34,6 +35,28 @@ export interface RecordedExchange {
 export interface TraceRecord {
   readonly trace: string;
   readonly exchanges: readonly RecordedExchange[];
+}
+
+/** Path of the replay endpoint on the `api` server, followed by `/<scenario-id>/<variant>`. */
+export const replayPath = '/__playground/replay';
+
+/** The replay endpoint's response body. */
+export interface ReplayResponse {
+  /** The fresh trace id the replayed request carried, so its records never mix with the browser's. */
+  readonly trace: string;
+  /** The request as sent, with the URL on the target's origin. */
+  readonly request: {
+    readonly method: string;
+    readonly url: string;
+    readonly headers: readonly HeaderPair[];
+    readonly body?: string;
+  };
+  readonly status: number;
+  readonly statusText: string;
+  /** Response headers, names lowercased. */
+  readonly headers: readonly HeaderPair[];
+  /** The response body as text. */
+  readonly body: string;
 }
 
 /** Creates a trace id from 16 random bytes. Uses getRandomValues, which works outside secure contexts too. */

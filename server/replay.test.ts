@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { replayPath, type ReplayResponse } from '../client/replay.ts';
+import { replayPath, type ReplayResponse } from '../scenarios/records.ts';
 import { scenarios, variantNames, type ServerName } from '../scenarios/index.ts';
 import { tracePattern } from '../scenarios/records.ts';
 import { silentLog } from './log.ts';

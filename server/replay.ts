@@ -5,7 +5,7 @@
  */
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
-import type { ReplayResponse } from '../client/replay.ts';
+import type { ReplayResponse } from '../scenarios/records.ts';
 import {
   findScenario,
   listenHost,
@@ -20,7 +20,7 @@ import { newTraceId, traceParameter } from '../scenarios/records.ts';
 import type { Log } from './log.ts';
 import { playgroundError, quote } from './playground-error.ts';
 
-export { replayPath } from '../client/replay.ts';
+export { replayPath } from '../scenarios/records.ts';
 
 export interface ReplayOptions {
   readonly origins: OriginMap;
