@@ -1,23 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 
-import type { RecordedExchange } from '../scenarios/records.ts';
 import { curlCommand, shellQuote, shellWord } from './curl.ts';
-import { defaultOrigins as origins } from './test-catalog.ts';
-
-function exchange(row: Partial<RecordedExchange>): RecordedExchange {
-  return {
-    server: 'api',
-    sequence: 1,
-    receivedAt: '2025-01-01T00:00:00.000Z',
-    method: 'GET',
-    url: '/scenarios/x/broken/data?trace=abcdefgh',
-    requestHeaders: [],
-    status: 200,
-    responseHeaders: [],
-    ...row,
-  };
-}
+import { defaultOrigins as origins, recordedExchange } from './test-catalog.ts';
 
 /** Runs `printf` on the words in a real shell, and returns the arguments the shell passed to it. */
 function shellWords(shell: string, words: string): string[] {
@@ -75,7 +60,7 @@ describe('shellWord', () => {
 });
 
 describe('curlCommand', () => {
-  const preflight = exchange({
+  const preflight = recordedExchange({
     method: 'OPTIONS',
     url: '/scenarios/method-not-allowed/broken/orders/42?trace=abcdefgh',
     requestHeaders: [
@@ -105,7 +90,7 @@ describe('curlCommand', () => {
 
   test('omits headers curl sets itself', () => {
     const command = curlCommand(
-      exchange({
+      recordedExchange({
         method: 'PUT',
         requestHeaders: [
           ['Host', 'localhost:8001'],
@@ -124,36 +109,39 @@ describe('curlCommand', () => {
   });
 
   test('leaves out -X for GET', () => {
-    expect(curlCommand(exchange({ method: 'GET' }), origins)).not.toContain('-X');
+    expect(curlCommand(recordedExchange({ method: 'GET' }), origins)).not.toContain('-X');
   });
 
   test('uses --head for HEAD', () => {
-    const command = curlCommand(exchange({ method: 'HEAD' }), origins);
+    const command = curlCommand(recordedExchange({ method: 'HEAD' }), origins);
 
     expect(command).toContain('--head');
     expect(command).not.toContain('-X');
   });
 
   test('sends an empty header with a semicolon', () => {
-    const command = curlCommand(exchange({ requestHeaders: [['x-empty', '']] }), origins);
+    const command = curlCommand(recordedExchange({ requestHeaders: [['x-empty', '']] }), origins);
 
     expect(command).toContain("-H 'x-empty;'");
   });
 
   test('uses the server origin of the exchange', () => {
-    const command = curlCommand(exchange({ server: 'partner', url: '/scenarios/x/fixed/recommendations' }), origins);
+    const command = curlCommand(
+      recordedExchange({ server: 'partner', url: '/scenarios/x/fixed/recommendations' }),
+      origins,
+    );
 
     expect(command).toContain("'http://partner.localhost:8003/scenarios/x/fixed/recommendations'");
   });
 
   test('keeps a path that looks like another host', () => {
-    const command = curlCommand(exchange({ url: '//evil.example/x' }), origins);
+    const command = curlCommand(recordedExchange({ url: '//evil.example/x' }), origins);
 
     expect(command).toContain("'http://localhost:8001//evil.example/x'");
   });
 
   test('quotes a method with shell characters', () => {
-    const command = curlCommand(exchange({ method: 'PATCH$(id)' }), origins);
+    const command = curlCommand(recordedExchange({ method: 'PATCH$(id)' }), origins);
 
     expect(shellWords('sh', command.replace(/^curl /, '')).slice(1)).toEqual(['-X', 'PATCH$(id)']);
   });
@@ -162,7 +150,7 @@ describe('curlCommand', () => {
     const header = "x-note: it's $(touch /tmp/cors-playground-pwned) `id`";
     const body = '{"name":"O\'Brien"}\n$HOME';
     const command = curlCommand(
-      exchange({
+      recordedExchange({
         method: 'POST',
         url: "/scenarios/x/broken/data?q='$(id)'",
         requestHeaders: [['x-note', header.slice(8)]],

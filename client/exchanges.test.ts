@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 
-import type { RecordedExchange } from '../scenarios/records.ts';
 import {
   exchangeRole,
   findFaultExchange,
@@ -8,25 +7,12 @@ import {
   responseHeaderRows,
   summarizeServers,
 } from './exchanges.ts';
+import { recordedExchange } from './test-catalog.ts';
 
-function exchange(row: Partial<RecordedExchange>): RecordedExchange {
-  return {
-    server: 'api',
-    sequence: 1,
-    receivedAt: '2025-01-01T00:00:00.000Z',
-    method: 'GET',
-    url: '/scenarios/x/broken/data?trace=abcdefgh',
-    requestHeaders: [],
-    status: 200,
-    responseHeaders: [],
-    ...row,
-  };
-}
-
-const preflight = exchange({ method: 'OPTIONS', status: 204, sequence: 1 });
-const put = exchange({ method: 'PUT', sequence: 2 });
-const viaProxy = exchange({ server: 'proxy', sequence: 1 });
-const behindProxy = exchange({ server: 'api', sequence: 2 });
+const preflight = recordedExchange({ method: 'OPTIONS', status: 204, sequence: 1 });
+const put = recordedExchange({ method: 'PUT', sequence: 2 });
+const viaProxy = recordedExchange({ server: 'proxy', sequence: 1 });
+const behindProxy = recordedExchange({ server: 'api', sequence: 2 });
 
 describe('exchangeRole', () => {
   test.each([
@@ -61,7 +47,7 @@ describe('findFaultExchange', () => {
 
 describe('responseHeaderRows', () => {
   test('marks every line of the faulty header', () => {
-    const duplicated = exchange({
+    const duplicated = recordedExchange({
       responseHeaders: [
         ['access-control-allow-origin', 'http://localhost:5173'],
         ['content-type', 'application/json'],
@@ -75,14 +61,14 @@ describe('responseHeaderRows', () => {
   });
 
   test('adds a row for a missing header', () => {
-    const rows = responseHeaderRows(exchange({ responseHeaders: [['content-type', 'text/plain']] }), 'Vary');
+    const rows = responseHeaderRows(recordedExchange({ responseHeaders: [['content-type', 'text/plain']] }), 'Vary');
 
     expect(rows).toHaveLength(2);
     expect(rows[1]).toEqual({ name: 'Vary', fault: true, cors: false });
   });
 
   test('marks nothing without a fault', () => {
-    const rows = responseHeaderRows(exchange({ responseHeaders: [['vary', 'Origin']] }));
+    const rows = responseHeaderRows(recordedExchange({ responseHeaders: [['vary', 'Origin']] }));
 
     expect(rows).toEqual([{ name: 'vary', value: 'Origin', fault: false, cors: false }]);
   });
@@ -91,7 +77,7 @@ describe('responseHeaderRows', () => {
 describe('requestHeaderRows', () => {
   test('marks the CORS request headers', () => {
     const rows = requestHeaderRows(
-      exchange({
+      recordedExchange({
         requestHeaders: [
           ['host', 'localhost:8001'],
           ['origin', 'http://localhost:5173'],

@@ -7,6 +7,7 @@ import { createTestServers, testOrigins as origins } from '../server/test-server
 import { attemptRequest, inspectAttempt } from './inspection.ts';
 import { buildSequence, displayPath, type SequenceStep } from './sequence.ts';
 import { requestUrl } from './send.ts';
+import { recordedExchange } from './test-catalog.ts';
 
 const pageOrigin = origins.app;
 
@@ -101,20 +102,6 @@ describe('buildSequence', () => {
   const scenario = scenarios.find((candidate) => candidate.id === 'method-not-allowed')!;
   const url = requestUrl(origins, scenario, 'broken', 'abcdefgh');
 
-  function record(row: Partial<RecordedExchange>): RecordedExchange {
-    return {
-      server: 'api',
-      sequence: 1,
-      receivedAt: '2025-01-01T00:00:00.000Z',
-      method: 'GET',
-      url: '/scenarios/x/broken/data?trace=abcdefgh',
-      requestHeaders: [],
-      status: 200,
-      responseHeaders: [],
-      ...row,
-    };
-  }
-
   function sequenceOf(
     request: { method: string; url: string; headers?: Record<string, string> },
     records: RecordedExchange[],
@@ -131,7 +118,9 @@ describe('buildSequence', () => {
 
   test('blocked preflight leaves the actual request unsent', () => {
     const path = new URL(url).pathname + new URL(url).search;
-    const sequence = sequenceOf({ method: 'PUT', url }, [record({ method: 'OPTIONS', url: path, status: 204 })]);
+    const sequence = sequenceOf({ method: 'PUT', url }, [
+      recordedExchange({ method: 'OPTIONS', url: path, status: 204 }),
+    ]);
 
     expect(sequence.steps.map(summary)).toEqual(['browser->api OPTIONS 204 blocked', 'browser->api PUT not-sent']);
     expect(sequence.steps[0]?.note).toBe('CORS check failed: Access-Control-Allow-Origin is missing');
@@ -146,7 +135,7 @@ describe('buildSequence', () => {
   });
 
   test('redirect not followed is not sent', () => {
-    const redirect = record({
+    const redirect = recordedExchange({
       url: '/start?trace=abcdefgh',
       status: 302,
       responseHeaders: [['location', `${origins.partner}/next?trace=abcdefgh`]],
@@ -166,7 +155,7 @@ describe('buildSequence', () => {
   });
 
   test('redirect to another origin gets its own lane', () => {
-    const redirect = record({
+    const redirect = recordedExchange({
       url: '/start?trace=abcdefgh',
       status: 302,
       responseHeaders: [
@@ -188,8 +177,11 @@ describe('buildSequence', () => {
   });
 
   test('unexpected record is shown from the browser', () => {
-    const get = record({ url: '/data?trace=abcdefgh', responseHeaders: [['access-control-allow-origin', '*']] });
-    const stray = record({ method: 'POST', url: '/other?trace=abcdefgh', sequence: 2 });
+    const get = recordedExchange({
+      url: '/data?trace=abcdefgh',
+      responseHeaders: [['access-control-allow-origin', '*']],
+    });
+    const stray = recordedExchange({ method: 'POST', url: '/other?trace=abcdefgh', sequence: 2 });
     const sequence = sequenceOf({ method: 'GET', url: `${origins.api}/data?trace=abcdefgh` }, [get, stray]);
 
     expect(sequence.steps.map(summary)).toEqual(['browser->api GET 200 passed', 'browser->api POST 200 passed']);
