@@ -5,7 +5,7 @@
 import type { OriginMap, Scenario, VariantName } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
 import { readReplay, type ReplayResult } from './replay.ts';
-import { readRecords, requestUrl, sendRequest, type JsOutcome } from './send.ts';
+import { readBeaconRecords, readRecords, requestUrl, sendRequest, type JsOutcome } from './send.ts';
 
 /** Performance marks around an attempt, which `scripts/bench-inspector.ts` measures. */
 export const attemptSettledMark = 'cors-playground:attempt-settled';
@@ -19,7 +19,7 @@ export interface Attempt {
   /** The exact URL fetched, trace included. */
   readonly url: string;
   readonly state: AttemptState;
-  /** Absent until `fetch()` settles. */
+  /** Absent until the request's initiator reports a result. */
   readonly js?: JsOutcome;
   /** Present when the state is `done`. */
   readonly records?: TraceRecord;
@@ -60,7 +60,10 @@ export async function runAttempt(
   attempt = { ...attempt, js };
   onChange(attempt);
 
-  const records = await readRecords(origins, trace, fetchFn);
+  const records =
+    scenario.request.initiator === 'beacon'
+      ? await readBeaconRecords(origins, trace, fetchFn)
+      : await readRecords(origins, trace, fetchFn);
   attempt = records.ok
     ? { ...attempt, state: 'done', records: records.record }
     : { ...attempt, state: 'records-failed', recordsError: { url: records.url, error: records.error } };

@@ -66,19 +66,19 @@ describe('jsDivergence', () => {
 
   test('allowed when blocked expected', () => {
     expect(jsDivergence(blocked, response(200, 'OK'))).toBe(
-      'The browser was expected to block this request, but fetch() resolved with 200 OK.',
+      'The browser was expected to block this request, but JavaScript got 200 OK.',
     );
   });
 
   test('blocked when allowed expected', () => {
     expect(jsDivergence(allowed, rejected)).toBe(
-      'The browser was expected to allow this request with status 201, but fetch() rejected with TypeError: Failed to fetch.',
+      'The browser was expected to allow this request with status 201, but JavaScript got TypeError: Failed to fetch.',
     );
   });
 
   test('another status', () => {
     expect(jsDivergence(allowed, response(500, 'Internal Server Error'))).toBe(
-      'The response was expected to have status 201, but fetch() resolved with 500 Internal Server Error.',
+      'The response was expected to have status 201, but JavaScript got 500 Internal Server Error.',
     );
   });
 });

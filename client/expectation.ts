@@ -4,16 +4,17 @@
 import {
   assertNever,
   chromiumConsoleMessage,
+  chromiumInitiators,
   fillOrigins,
   type Expectation,
   type ExpectedExchange,
   type OriginMap,
   type Outcome,
+  type RequestInitiator,
 } from '../scenarios/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
 import type { Attempt } from './attempt.ts';
-import type { JsOutcome } from './send.ts';
-import { rejectionText } from './send.ts';
+import { outcomeLine, type JsOutcome } from './send.ts';
 
 /** The browser whose behaviour the catalog's expectations record. */
 export const expectedBrowser = 'Chromium 156';
@@ -22,12 +23,17 @@ export const expectedBrowser = 'Chromium 156';
  * Builds the console error Chromium prints for a blocked attempt, or returns undefined when the
  * expected outcome is allowed. `url` is the exact URL requested, trace included, because Chromium quotes it.
  */
-export function expectedConsoleMessage(outcome: Outcome, url: string, origins: OriginMap): string | undefined {
+export function expectedConsoleMessage(
+  outcome: Outcome,
+  url: string,
+  origins: OriginMap,
+  initiator: RequestInitiator = 'fetch',
+): string | undefined {
   if (outcome.verdict === 'allowed') return undefined;
 
   const { detail } = outcome;
   return chromiumConsoleMessage({
-    initiator: 'fetch',
+    initiator: chromiumInitiators[initiator],
     url,
     origin: origins.app,
     corsError: outcome.corsError,
@@ -39,7 +45,7 @@ export function expectedConsoleMessage(outcome: Outcome, url: string, origins: O
 
 /** Describes the expected outcome in one sentence, without the final period. */
 export function describeOutcome(outcome: Outcome): string {
-  if (outcome.verdict === 'allowed') return 'Allowed: fetch() resolves and JavaScript reads the response';
+  if (outcome.verdict === 'allowed') return 'Allowed: the browser gives the response to JavaScript';
 
   switch (outcome.stage) {
     case 'preflight':
@@ -54,22 +60,34 @@ export function describeOutcome(outcome: Outcome): string {
 }
 
 /**
- * Says how what JavaScript got differs from the expectation: blocked against allowed, or another status.
- * Returns undefined when they agree.
+ * Says how what JavaScript got differs from the expectation: failed against succeeded, another status,
+ * or another text. Returns undefined when they agree.
  */
 export function jsDivergence(expected: Expectation, js: JsOutcome): string | undefined {
   const expectedJs = expected.js;
-  if (expectedJs.kind === 'type-error') {
-    if (js.kind === 'rejected') return undefined;
-    return `The browser was expected to block this request, but fetch() resolved with ${statusLine(js)}.`;
+  const got = outcomeLine(js);
+  switch (expectedJs.kind) {
+    case 'type-error':
+      if (js.kind === 'rejected') return undefined;
+      return `The browser was expected to block this request, but JavaScript got ${got}.`;
+    case 'response':
+      if (js.kind !== 'response') {
+        return `The browser was expected to allow this request with status ${expectedJs.status}, but JavaScript got ${got}.`;
+      }
+      if (js.status !== expectedJs.status) {
+        return `The response was expected to have status ${expectedJs.status}, but JavaScript got ${statusLine(js)}.`;
+      }
+      return undefined;
+    case 'error-event':
+    case 'loaded':
+      if (js.kind === expectedJs.kind && js.text === expectedJs.text) return undefined;
+      return `JavaScript was expected to get ${expectedJs.text}, but it got ${got}.`;
+    case 'beacon':
+      if (js.kind === 'beacon' && js.queued === expectedJs.queued) return undefined;
+      return `sendBeacon() was expected to return ${expectedJs.queued}, but JavaScript got ${got}.`;
+    default:
+      return assertNever(expectedJs);
   }
-  if (js.kind === 'rejected') {
-    return `The browser was expected to allow this request with status ${expectedJs.status}, but fetch() rejected with ${rejectionText(js)}.`;
-  }
-  if (js.status !== expectedJs.status) {
-    return `The response was expected to have status ${expectedJs.status}, but fetch() resolved with ${statusLine(js)}.`;
-  }
-  return undefined;
 }
 
 /**

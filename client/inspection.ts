@@ -2,7 +2,7 @@
  * Reads one attempt with the CORS evaluator: the page replays the servers' records through it, and it
  * returns what the browser checked at each step and why it blocked the request.
  */
-import type { OriginMap, Scenario } from '../scenarios/index.ts';
+import { chromiumInitiators, type OriginMap, type Scenario } from '../scenarios/index.ts';
 import { evaluate, responderFromExchanges, type CorsRequest, type Evaluation } from '../scenarios/evaluator/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
 import { buildSequence, type Sequence } from './sequence.ts';
@@ -24,10 +24,18 @@ export interface InspectionInput {
   readonly pageOrigin: string;
 }
 
-/** Builds the evaluator's request from the catalog, as `requestInit` builds the page's `fetch()` options. */
+/** Builds the evaluator's request from the catalog, as `sendRequest` sends it with the request's initiator. */
 export function attemptRequest(scenario: Scenario, url: string, pageOrigin: string): CorsRequest {
-  const { method, headers, body, credentials } = scenario.request;
-  return { origin: pageOrigin, url, method, headers, credentials, ...(body !== undefined && { body }) };
+  const { method, headers, body, credentials, initiator } = scenario.request;
+  return {
+    origin: pageOrigin,
+    url,
+    method,
+    headers,
+    credentials,
+    initiator: chromiumInitiators[initiator],
+    ...(body !== undefined && { body }),
+  };
 }
 
 export function inspectAttempt({ scenario, url, records, origins, pageOrigin }: InspectionInput): Inspection {

@@ -1,12 +1,15 @@
 /**
  * Sends a scenario's request as the learner's page would, and reads what the servers recorded for it.
  */
-import type { OriginMap, RequestSpec, Scenario, VariantName } from '../scenarios/index.ts';
+import { assertNever, type OriginMap, type RequestSpec, type Scenario, type VariantName } from '../scenarios/index.ts';
+import { loadImage, loadModuleScript, openEventSource, sendBeacon, sendXhr } from './initiators.ts';
 import { recordsPath, traceParameter, type HeaderPair, type TraceRecord } from '../scenarios/records.ts';
 
-/** The result of `fetch()`, as the page's JavaScript sees it. */
+/** What the page's JavaScript observes from the request's initiator. */
 export type JsOutcome =
+  /** `fetch()` rejected. */
   | { readonly kind: 'rejected'; readonly name: string; readonly message: string }
+  /** `fetch()` resolved, or an XMLHttpRequest loaded. */
   | {
       readonly kind: 'response';
       readonly status: number;
@@ -15,7 +18,13 @@ export type JsOutcome =
       readonly headers: readonly HeaderPair[];
       /** The body as text, indented when it is JSON. */
       readonly body: string;
-    };
+    }
+  /** Another initiator reported failure, for example an `error` event. */
+  | { readonly kind: 'error-event'; readonly text: string }
+  /** Another initiator reported success, for example a `load` event. */
+  | { readonly kind: 'loaded'; readonly text: string }
+  /** What `navigator.sendBeacon()` returned. */
+  | { readonly kind: 'beacon'; readonly queued: boolean };
 
 export type RecordsResult =
   | { readonly ok: true; readonly record: TraceRecord }
@@ -52,11 +61,33 @@ export function requestInit(request: RequestSpec): RequestInit {
   return init;
 }
 
+/** Sends the request with its initiator, and returns what the page's JavaScript observes. */
 export async function sendRequest(
   url: string,
   request: RequestSpec,
   fetchFn: Fetch = browserFetch,
 ): Promise<JsOutcome> {
+  switch (request.initiator) {
+    case 'fetch':
+      return sendFetch(url, request, fetchFn);
+    case 'xhr': {
+      const outcome = await sendXhr(url, request);
+      return outcome.kind === 'response' ? { ...outcome, body: indentJson(outcome.body) } : outcome;
+    }
+    case 'image':
+      return loadImage(url);
+    case 'module-script':
+      return loadModuleScript(url);
+    case 'event-source':
+      return openEventSource(url, request);
+    case 'beacon':
+      return sendBeacon(url, request);
+    default:
+      return assertNever(request.initiator);
+  }
+}
+
+async function sendFetch(url: string, request: RequestSpec, fetchFn: Fetch): Promise<JsOutcome> {
   let response: Response;
   try {
     response = await fetchFn(url, requestInit(request));
@@ -75,6 +106,53 @@ export async function sendRequest(
 
 export function rejectionText(outcome: Extract<JsOutcome, { kind: 'rejected' }>): string {
   return `${outcome.name}: ${outcome.message}`;
+}
+
+/**
+ * Whether the initiator reported a failure, as a CORS block makes `fetch()` and the element and
+ * event APIs do. `sendBeacon()` reports none: it returns true once the beacon is queued.
+ */
+export function reportedFailure(js: JsOutcome): boolean {
+  return js.kind === 'rejected' || js.kind === 'error-event';
+}
+
+/** Describes what JavaScript observed in one line, such as `TypeError: Failed to fetch` or `200 OK`. */
+export function outcomeLine(js: JsOutcome): string {
+  switch (js.kind) {
+    case 'rejected':
+      return rejectionText(js);
+    case 'response':
+      return js.statusText === '' ? String(js.status) : `${js.status} ${js.statusText}`;
+    case 'error-event':
+    case 'loaded':
+      return js.text;
+    case 'beacon':
+      return `sendBeacon() returned ${js.queued}`;
+    default:
+      return assertNever(js);
+  }
+}
+
+/**
+ * Reads the records of a beacon's trace until they stop changing. `sendBeacon()` returns before the
+ * browser sends anything, so the first read may come before the preflight or the POST arrives.
+ * NOTE: a POST that arrives more than `stableMs` after the preflight would be missed.
+ */
+export async function readBeaconRecords(
+  origins: OriginMap,
+  trace: string,
+  fetchFn: Fetch = browserFetch,
+  { stableMs = 300, timeoutMs = 3000 } = {},
+): Promise<RecordsResult> {
+  const deadline = Date.now() + timeoutMs;
+  let previous = await readRecords(origins, trace, fetchFn);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, stableMs));
+    const next = await readRecords(origins, trace, fetchFn);
+    const settled = next.ok && previous.ok && next.record.exchanges.length === previous.record.exchanges.length;
+    if ((settled && next.record.exchanges.length > 0) || !next.ok || Date.now() > deadline) return next;
+    previous = next;
+  }
 }
 
 /** Reads the servers' records of one attempt from the records endpoint on the `api` server. */

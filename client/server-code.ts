@@ -76,7 +76,10 @@ function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMa
 /** Renders the route handler, with the headers it sets itself. */
 function routeCode(method: string, path: string, response: RouteResponse, origins: OriginMap): string {
   const status = response.status === 200 ? '' : `, ${response.status}`;
-  const json = `c.json(${jsLiteral(response.body)}${status})`;
+  const json =
+    response.raw === undefined
+      ? `c.json(${jsLiteral(response.body)}${status})`
+      : `c.body(${jsString(response.raw.text)}, ${response.status}, { 'Content-Type': ${jsString(response.raw.contentType)} })`;
   const headers = Object.entries(response.headers);
   if (headers.length === 0) return `app.${method.toLowerCase()}('${path}', (c) => ${json});`;
   return [

@@ -1,6 +1,8 @@
 import { evaluate, responderFromExchanges } from '../scenarios/evaluator/index.ts';
 import {
+  assertNever,
   chromiumConsoleMessage,
+  chromiumInitiators,
   corsUnsafeRequestHeaderNames,
   fillOrigins,
   scenarios,
@@ -34,18 +36,28 @@ for (const scenario of scenarios) {
       const { outcome } = expected;
 
       await test.step('JavaScript sees what the catalog says', async () => {
-        await expect(page.getByTestId('attempt')).toHaveAttribute(
-          'data-js',
-          expected.js.kind === 'type-error' ? 'blocked' : 'allowed',
-        );
+        const failed = expected.js.kind === 'type-error' || expected.js.kind === 'error-event';
+        await expect(page.getByTestId('attempt')).toHaveAttribute('data-js', failed ? 'blocked' : 'allowed');
         const jsResult = page.getByTestId('js-result');
-        if (expected.js.kind === 'type-error') {
-          await expect(jsResult).toContainText(`TypeError: ${expected.js.message}`);
-        } else {
-          await expect(jsResult).toContainText(String(expected.js.status));
-          for (const value of Object.values(expected.js.body as Record<string, unknown>)) {
-            await expect(jsResult).toContainText(String(value));
-          }
+        switch (expected.js.kind) {
+          case 'type-error':
+            await expect(jsResult).toContainText(`TypeError: ${expected.js.message}`);
+            break;
+          case 'response':
+            await expect(jsResult).toContainText(String(expected.js.status));
+            for (const value of Object.values(expected.js.body as Record<string, unknown>)) {
+              await expect(jsResult).toContainText(String(value));
+            }
+            break;
+          case 'error-event':
+          case 'loaded':
+            await expect(jsResult).toHaveText(expected.js.text);
+            break;
+          case 'beacon':
+            await expect(jsResult).toHaveText(`sendBeacon() returned ${expected.js.queued}`);
+            break;
+          default:
+            assertNever(expected.js);
         }
         await expect(page.getByTestId('unexpected')).toHaveCount(0);
       });
@@ -53,7 +65,7 @@ for (const scenario of scenarios) {
       await test.step('Chromium reports the expected CORS error, or none', async () => {
         if (outcome.verdict === 'blocked') {
           const message = chromiumConsoleMessage({
-            initiator: 'fetch',
+            initiator: chromiumInitiators[scenario.request.initiator],
             url: attempt.url,
             origin: origins.app,
             corsError: outcome.corsError,
@@ -99,6 +111,7 @@ for (const scenario of scenarios) {
             headers: request.headers,
             ...(request.body !== undefined && { body: request.body }),
             credentials: request.credentials,
+            initiator: chromiumInitiators[request.initiator],
           },
           responderFromExchanges(record.exchanges, { origins }),
         );
@@ -106,7 +119,11 @@ for (const scenario of scenarios) {
           .filter((issue) => issue.url === attempt.url)
           .map((issue) => issue.corsError);
         const chromiumMessages = browserReports.consoleErrors.filter(about(attempt.url));
-        const jsBlocked = (await page.getByTestId('attempt').getAttribute('data-js')) === 'blocked';
+        // sendBeacon() reports no failure to the page, so only Chromium's issue shows a blocked beacon.
+        const jsBlocked =
+          request.initiator === 'beacon'
+            ? chromiumIssues.length > 0
+            : (await page.getByTestId('attempt').getAttribute('data-js')) === 'blocked';
         const actualSent = record.exchanges.some((exchange) => exchange.method !== 'OPTIONS');
 
         expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : 'allowed');

@@ -36,6 +36,11 @@ export const categories: Readonly<Record<CategoryId, Category>> = {
     title: 'Layers',
     intro: 'Proxies, gateways and CDNs in front of an application can add, drop or duplicate CORS headers.',
   },
+  initiators: {
+    title: 'Beyond fetch()',
+    intro:
+      'XMLHttpRequest, images, module scripts, EventSource and beacons follow the same CORS rules as fetch(), but each reports a block to JavaScript in its own way, and a beacon not at all.',
+  },
 };
 
 export const categoryOrder = Object.keys(categories) as CategoryId[];

@@ -5,6 +5,7 @@
  * The message names the request's final URL with its query, the page origin, and a reason
  * chosen by the DevTools `corsError` kind.
  */
+import type { RequestInitiator } from './types.ts';
 
 /** DevTools `CorsIssue` `corsErrorStatus.corsError` values whose console text this module builds. */
 export type CorsError =
@@ -30,6 +31,19 @@ export type CorsError =
 
 /** What started the request; Chromium names it at the start of the message. */
 export type Initiator = 'fetch' | 'xhr' | 'image' | 'script' | 'font' | 'stylesheet' | 'audio' | 'resource';
+
+/**
+ * The initiator Chromium names for each way the playground sends a request. EventSource and
+ * `sendBeacon()` have no word of their own, so Chromium prints `resource` for both.
+ */
+export const chromiumInitiators: Readonly<Record<RequestInitiator, Initiator>> = {
+  fetch: 'fetch',
+  xhr: 'xhr',
+  image: 'image',
+  'module-script': 'script',
+  'event-source': 'resource',
+  beacon: 'resource',
+};
 
 const initiatorWords: Record<Initiator, string> = {
   fetch: 'fetch',

@@ -4,11 +4,13 @@ import type {
   JsResult,
   Middleware,
   Outcome,
+  RequestInitiator,
   RequestSpec,
   RouteResponse,
   Scenario,
   Variant,
 } from './types.ts';
+import { assertNever } from './chromium-messages.ts';
 import { needsPreflight } from './fetch-rules.ts';
 
 /** A variant as a catalog row writes it: only what differs from the defaults. */
@@ -30,18 +32,22 @@ export interface VariantRow {
    * OPTIONS, answered 204, and then the actual request unless the block is at the preflight.
    */
   readonly exchanges?: readonly ExpectedExchange[];
-  /** Default: `TypeError: Failed to fetch` when blocked, and the route's response when allowed. */
+  /**
+   * Default: when blocked, what the initiator reports (see `blockedJs`). When allowed, the route's
+   * response for `fetch()` and XHR, and `true` for a beacon. Rows for other initiators set it.
+   */
   readonly js?: JsResult;
 }
 
 export interface ScenarioRow extends Omit<Scenario, 'request' | 'variants'> {
-  /** Default: a GET to the `api` server at `/data`, with no headers and fetch's default credentials mode. */
+  /** Default: a `fetch()` GET to the `api` server at `/data`, with no headers and fetch's default credentials mode. */
   readonly request?: Partial<RequestSpec>;
   readonly broken: VariantRow;
   readonly fixed: VariantRow;
 }
 
 const defaultRequest: RequestSpec = {
+  initiator: 'fetch',
   target: 'api',
   path: '/data',
   method: 'GET',
@@ -65,6 +71,36 @@ export function defineScenario(row: ScenarioRow): Scenario {
   };
 }
 
+/** The result JavaScript observes when CORS blocks a request, for each initiator, as Chromium 156 reports it. */
+const blockedJs: Readonly<Record<RequestInitiator, JsResult>> = {
+  fetch: failedToFetch,
+  xhr: { kind: 'error-event', text: 'error event (status 0)' },
+  image: { kind: 'error-event', text: 'error event' },
+  'module-script': { kind: 'error-event', text: 'error event' },
+  'event-source': { kind: 'error-event', text: 'error event (readyState 2)' },
+  // sendBeacon() returns once the beacon is queued, before any CORS check.
+  beacon: { kind: 'beacon', queued: true },
+};
+
+function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outcome): JsResult {
+  if (outcome.verdict === 'blocked') return blockedJs[request.initiator];
+  switch (request.initiator) {
+    case 'fetch':
+    case 'xhr':
+      return { kind: 'response', status: response.status, body: response.body };
+    case 'beacon':
+      return blockedJs.beacon;
+    case 'image':
+    case 'module-script':
+    case 'event-source':
+      throw new Error(
+        `A variant with initiator '${request.initiator}' that is allowed must set js, because its result depends on the body.`,
+      );
+    default:
+      return assertNever(request.initiator);
+  }
+}
+
 function defaultExchanges(request: RequestSpec, response: RouteResponse, outcome: Outcome): ExpectedExchange[] {
   const preflight: ExpectedExchange = { server: request.target, method: 'OPTIONS', status: 204 };
   const actual: ExpectedExchange = { server: request.target, method: request.method, status: response.status };
@@ -77,11 +113,7 @@ function defineVariant(row: VariantRow, request: RequestSpec): Variant {
   const response: RouteResponse = { ...defaultResponse, ...row.response };
   const outcome: Outcome = row.outcome ?? { verdict: 'allowed' };
   const exchanges = row.exchanges ?? defaultExchanges(request, response, outcome);
-  const js: JsResult =
-    row.js ??
-    (outcome.verdict === 'blocked'
-      ? failedToFetch
-      : { kind: 'response', status: response.status, body: response.body });
+  const js: JsResult = row.js ?? defaultJs(request, response, outcome);
   return {
     server: {
       middleware: row.middleware ?? [],

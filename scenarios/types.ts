@@ -4,7 +4,8 @@ import type { ServerName } from './origins.ts';
 export type VariantName = 'broken' | 'fixed';
 export const variantNames: readonly VariantName[] = ['broken', 'fixed'];
 
-export type CategoryId = 'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'redirects' | 'layers';
+export type CategoryId =
+  'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'redirects' | 'layers' | 'initiators';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
@@ -14,8 +15,16 @@ export type CredentialsMode = 'omit' | 'same-origin' | 'include';
  */
 type Template = string;
 
-/** The request that the learner's page sends with `fetch()`. */
+/**
+ * The API that sends a scenario's request from the learner's page: `fetch()`, an XMLHttpRequest, an
+ * `<img crossorigin="anonymous">`, a `<script type="module">`, `new EventSource(url)` or
+ * `navigator.sendBeacon(url, blob)`. Each reports a CORS block to JavaScript in its own way.
+ */
+export type RequestInitiator = 'fetch' | 'xhr' | 'image' | 'module-script' | 'event-source' | 'beacon';
+
+/** The request that the learner's page sends. */
 export interface RequestSpec {
+  readonly initiator: RequestInitiator;
   /** Server the request goes to. */
   readonly target: ServerName;
   /** Path below the variant's prefix `/scenarios/<id>/<variant>`. */
@@ -54,10 +63,19 @@ export type Middleware =
 
 export type MiddlewareKind = Middleware['kind'];
 
+/** A text body that a route sends as it is, such as an SVG image, a JavaScript module or an event stream. */
+export interface RawBody {
+  readonly contentType: string;
+  readonly text: string;
+}
+
 /** The route's own response, after the middleware chain lets the request through. */
 export interface RouteResponse {
   readonly status: number;
+  /** Sent as JSON unless `raw` is set. */
   readonly body: unknown;
+  /** When set, the route sends this text in place of `body`. */
+  readonly raw?: RawBody;
   /** Headers the route handler sets itself, so only its own responses carry them. */
   readonly headers: Readonly<Record<string, Template>>;
 }
@@ -96,10 +114,18 @@ export interface ExpectedExchange {
   readonly status: number;
 }
 
-/** Result that the page's JavaScript gets from `fetch()`. */
+/** Result that the page's JavaScript gets from the request's initiator. */
 export type JsResult =
+  /** `fetch()` rejects. */
   | { readonly kind: 'type-error'; readonly message: string }
-  | { readonly kind: 'response'; readonly status: number; readonly body: unknown };
+  /** `fetch()` resolves, or an XMLHttpRequest loads, with this status and body. */
+  | { readonly kind: 'response'; readonly status: number; readonly body: unknown }
+  /** Another initiator reports failure, as the page shows it: `error event (status 0)` for XHR. */
+  | { readonly kind: 'error-event'; readonly text: string }
+  /** Another initiator reports success, as the page shows it, such as the pixel read from a canvas. */
+  | { readonly kind: 'loaded'; readonly text: string }
+  /** The return value of `navigator.sendBeacon()`: whether the browser queued the beacon, not whether CORS allowed it. */
+  | { readonly kind: 'beacon'; readonly queued: boolean };
 
 /** Values that fill the placeholders of a Chromium console message. */
 export interface MessageDetail {

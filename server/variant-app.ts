@@ -19,11 +19,13 @@ export function createVariantApp(scenario: Scenario, variantName: VariantName, o
   const { server } = scenario.variants[variantName];
   // Mounted into a server that is not strict, so the route also matches its path with a trailing slash.
   const app = new Hono();
-  const { status, body, headers } = server.response;
+  const { status, body, raw, headers } = server.response;
   const routeHeaders = Object.entries(headers).map(([name, value]) => [name, fillOrigins(value, origins)] as const);
   const registerRoute = () =>
     app.on(scenario.request.method, scenario.request.path, (c) => {
       for (const [name, value] of routeHeaders) c.header(name, value);
+      if (raw !== undefined)
+        return c.body(raw.text, status as ContentfulStatusCode, { 'Content-Type': raw.contentType });
       return c.json(body, status as ContentfulStatusCode);
     });
 

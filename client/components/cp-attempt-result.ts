@@ -8,7 +8,7 @@ import { compareRecords, expectedBrowser, expectedConsoleMessage, type RecordsCo
 import { inspectAttempt, type Inspection } from '../inspection.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch } from '../page-origin.ts';
-import type { JsOutcome } from '../send.ts';
+import { reportedFailure, type JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-verdict.ts';
@@ -140,7 +140,7 @@ export class CpAttemptResult extends LitElement {
     const { scenario, attempt } = this;
     if (scenario === undefined || attempt === undefined) return nothing;
     const expected = scenario.variants[this.variant].expected;
-    const message = expectedConsoleMessage(expected.outcome, attempt.url, origins);
+    const message = expectedConsoleMessage(expected.outcome, attempt.url, origins, scenario.request.initiator);
 
     if (message === undefined) {
       return html`<p>The request is expected to pass the CORS check, so ${expectedBrowser} prints no CORS error.</p>`;
@@ -189,9 +189,12 @@ export class CpAttemptResult extends LitElement {
   }
 }
 
-/** The `data-js` value: whether `fetch()` rejected, as a CORS block makes it. */
+/**
+ * The `data-js` value: whether the initiator reported a failure, as a CORS block makes it. A beacon
+ * is always `allowed`, because `sendBeacon()` returns true even when CORS blocks it.
+ */
 function jsVerdict(js: JsOutcome): 'blocked' | 'allowed' {
-  return js.kind === 'rejected' ? 'blocked' : 'allowed';
+  return reportedFailure(js) ? 'blocked' : 'allowed';
 }
 
 function statusText(attempt: Attempt): string {

@@ -12,7 +12,7 @@ import {
 } from '../expectation.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch } from '../page-origin.ts';
-import { rejectionText, type JsOutcome } from '../send.ts';
+import { outcomeLine, reportedFailure, type JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -80,7 +80,7 @@ export class CpAttemptVerdict extends LitElement {
     records: RecordsComparison,
     jsAsExpected: boolean,
   ): TemplateResult | typeof nothing {
-    const settled = js.kind === 'rejected' ? 'fetch() rejected' : `fetch() resolved with status ${js.status}`;
+    const settled = settledText(js);
 
     switch (records.kind) {
       case 'pending':
@@ -94,8 +94,9 @@ export class CpAttemptVerdict extends LitElement {
             </p>`
           : nothing;
       case 'different': {
-        const consequence =
-          js.kind === 'rejected' ? 'This block may have another cause than the CORS rule of this scenario.' : nothing;
+        const consequence = reportedFailure(js)
+          ? 'This block may have another cause than the CORS rule of this scenario.'
+          : nothing;
         return html`
           <div class="note warning" data-testid="unexpected-exchanges">
             <strong>The servers' records differ from the catalog.</strong> ${records.divergence} ${consequence}
@@ -123,11 +124,11 @@ export class CpAttemptVerdict extends LitElement {
         : html`This page is open at <code>${mismatch.actual}</code>, an origin the servers do not allow. Open
             <a href=${mismatch.href}>${mismatch.href}</a> instead.`;
 
-    if (js.kind === 'response') {
+    if (!reportedFailure(js)) {
       return html`
         <div class="note warning" data-testid="not-confirmed" data-reason=${reason} role="alert">
-          <strong>Not confirmed by the servers.</strong> fetch() resolved with status ${js.status}, but ${unrecorded},
-          so this page cannot compare the exchanges with the catalog. ${wrongOrigin}
+          <strong>Not confirmed by the servers.</strong> ${settledText(js)}, but ${unrecorded}, so this page cannot
+          compare the exchanges with the catalog. ${wrongOrigin}
         </div>
       `;
     }
@@ -139,10 +140,26 @@ export class CpAttemptVerdict extends LitElement {
         : html`The likely cause is the page's origin, not the CORS rule of this scenario. ${wrongOrigin}`;
     return html`
       <div class="note warning" data-testid="not-confirmed" data-reason=${reason} role="alert">
-        <strong>Not confirmed as a CORS block.</strong> fetch() rejected with ${rejectionText(js)}, but ${unrecorded}.
-        JavaScript's TypeError alone cannot tell a CORS block from a network failure. ${cause}
+        <strong>Not confirmed as a CORS block.</strong> ${settledText(js)}, but ${unrecorded}. This failure alone cannot
+        tell a CORS block from a network failure. ${cause}
       </div>
     `;
+  }
+}
+
+/** Describes what JavaScript got, such as `fetch() rejected with TypeError: Failed to fetch`. */
+function settledText(js: JsOutcome): string {
+  switch (js.kind) {
+    case 'rejected':
+      return `fetch() rejected with ${outcomeLine(js)}`;
+    case 'response':
+      return `the request resolved with status ${js.status}`;
+    case 'error-event':
+    case 'loaded':
+    case 'beacon':
+      return `JavaScript got ${outcomeLine(js)}`;
+    default:
+      return assertNever(js);
   }
 }
 

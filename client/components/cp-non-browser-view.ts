@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 
 import { statusWithReason } from '../http-status.ts';
 import type { ReplayResponse, ReplayResult } from '../replay.ts';
-import { indentJson, rejectionText, type JsOutcome } from '../send.ts';
+import { indentJson, outcomeLine, reportedFailure, type JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 
 /**
@@ -117,8 +117,8 @@ function statusLine(response: ReplayResponse): string {
 
 function browserLine(js: JsOutcome | undefined): string {
   if (js === undefined) return 'waiting for fetch() to settle…';
-  if (js.kind === 'rejected') return rejectionText(js);
-  return js.statusText === '' ? statusWithReason(js.status) : `${js.status} ${js.statusText}`;
+  if (js.kind === 'response' && js.statusText === '') return statusWithReason(js.status);
+  return outcomeLine(js);
 }
 
 /** Renders one sentence on why the two differ, or why they agree. */
@@ -128,7 +128,7 @@ function whySentence(js: JsOutcome | undefined, response: ReplayResponse): Templ
       ? html` curl stops at a redirect unless given <code>-L</code>; Postman and browsers follow it.`
       : nothing;
   if (js === undefined) return redirect === nothing ? nothing : html`<p>${redirect}</p>`;
-  if (js.kind === 'rejected') {
+  if (reportedFailure(js) || js.kind === 'beacon') {
     return html`<p data-testid="non-browser-why">
       <strong>CORS is enforced by browsers, not by servers:</strong> curl and Postman check no CORS headers, so they
       read whatever the server answers, while the browser withheld the response from this page's JavaScript.${redirect}

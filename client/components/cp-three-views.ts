@@ -6,7 +6,7 @@ import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { exchangeRole } from '../exchanges.ts';
 import { statusWithReason } from '../http-status.ts';
-import { rejectionText, type JsOutcome } from '../send.ts';
+import { outcomeLine, rejectionText, type JsOutcome } from '../send.ts';
 import { displayPath } from '../sequence.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
@@ -144,6 +144,38 @@ export class CpThreeViews extends LitElement {
 }
 
 function renderJs(js: JsOutcome): TemplateResult {
+  switch (js.kind) {
+    case 'rejected':
+    case 'response':
+      return renderFetchResult(js);
+    case 'error-event':
+      return html`
+        <p><span class="verdict blocked">Failed.</span> The page's JavaScript got:</p>
+        <pre data-testid="js-result">${js.text}</pre>
+        <p class="small muted">
+          An error event carries no status, headers or reason: a CORS block looks the same as a network failure.
+        </p>
+      `;
+    case 'loaded':
+      return html`
+        <p><span class="verdict allowed">Loaded.</span> The page's JavaScript got:</p>
+        <pre data-testid="js-result">${js.text}</pre>
+      `;
+    case 'beacon':
+      return html`
+        <p>The page's JavaScript got:</p>
+        <pre data-testid="js-result">${outcomeLine(js)}</pre>
+        <p class="small muted">
+          sendBeacon() returns true once the browser queues the beacon, before it is sent, and the page never learns
+          whether CORS blocked it. Only the console and the servers' records show that.
+        </p>
+      `;
+    default:
+      return assertNever(js);
+  }
+}
+
+function renderFetchResult(js: Extract<JsOutcome, { kind: 'rejected' | 'response' }>): TemplateResult {
   if (js.kind === 'rejected') {
     return html`
       <p><span class="verdict blocked">Rejected.</span> The promise from <code>fetch()</code> rejected with:</p>

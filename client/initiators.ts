@@ -1,0 +1,122 @@
+/**
+ * Sends a scenario's request with an initiator other than `fetch()`, and reports what the page's
+ * JavaScript can observe: each API signals a CORS block in its own way, and never with a reason.
+ */
+import type { RequestSpec } from '../scenarios/index.ts';
+import type { HeaderPair } from '../scenarios/records.ts';
+import type { JsOutcome } from './send.ts';
+
+/** Sends an XMLHttpRequest. A CORS block fires `error` with status 0, and a readable response fires `load`. */
+export function sendXhr(url: string, request: RequestSpec): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(request.method, url);
+    // XHR has no credentials mode: withCredentials is its only switch, and it means 'include'.
+    xhr.withCredentials = request.credentials === 'include';
+    for (const [name, value] of Object.entries(request.headers)) xhr.setRequestHeader(name, value);
+    xhr.addEventListener('load', () => {
+      resolve({
+        kind: 'response',
+        status: xhr.status,
+        statusText: xhr.statusText,
+        headers: parseHeaderLines(xhr.getAllResponseHeaders()),
+        body: xhr.responseText,
+      });
+    });
+    xhr.addEventListener('error', () => {
+      resolve({ kind: 'error-event', text: `error event (status ${xhr.status})` });
+    });
+    xhr.send(request.body ?? null);
+  });
+}
+
+/**
+ * Loads an `<img crossorigin="anonymous">`, then draws it to a canvas and reads its top-left pixel,
+ * which only a CORS-approved image allows without tainting the canvas.
+ */
+export function loadImage(url: string): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const image = new Image();
+    image.crossOrigin = 'anonymous';
+    image.addEventListener('load', () => {
+      resolve({ kind: 'loaded', text: `load event; ${readTopLeftPixel(image)}` });
+    });
+    image.addEventListener('error', () => {
+      resolve({ kind: 'error-event', text: 'error event' });
+    });
+    image.src = url;
+  });
+}
+
+function readTopLeftPixel(image: HTMLImageElement): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext('2d');
+  if (context === null) return 'the canvas has no 2D context';
+  context.drawImage(image, 0, 0);
+  try {
+    const [red, green, blue, alpha] = context.getImageData(0, 0, 1, 1).data;
+    return `canvas pixel rgba(${red}, ${green}, ${blue}, ${alpha})`;
+  } catch (error) {
+    return `reading the canvas failed with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+  }
+}
+
+/** Adds a `<script type="module">`, which the browser always fetches in CORS mode, and removes it once it settles. */
+export function loadModuleScript(url: string): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = url;
+    script.addEventListener('load', () => {
+      script.remove();
+      resolve({ kind: 'loaded', text: 'load event' });
+    });
+    script.addEventListener('error', () => {
+      script.remove();
+      resolve({ kind: 'error-event', text: 'error event' });
+    });
+    document.head.append(script);
+  });
+}
+
+/**
+ * Opens an EventSource and closes it after the first message, because an EventSource reconnects
+ * whenever the stream ends. A CORS block fires `error` and leaves it CLOSED (readyState 2).
+ */
+export function openEventSource(url: string, request: RequestSpec): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const source = new EventSource(url, { withCredentials: request.credentials === 'include' });
+    source.addEventListener('message', (event) => {
+      source.close();
+      resolve({ kind: 'loaded', text: `message event: ${String(event.data)}` });
+    });
+    source.addEventListener('error', () => {
+      const readyState = source.readyState;
+      source.close();
+      resolve({ kind: 'error-event', text: `error event (readyState ${readyState})` });
+    });
+  });
+}
+
+/**
+ * Calls `navigator.sendBeacon()` with the body as a Blob of the request's Content-Type. It returns
+ * whether the browser queued the beacon, so the page learns nothing of a CORS block.
+ */
+export function sendBeacon(url: string, request: RequestSpec): JsOutcome {
+  const type = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
+  const queued = navigator.sendBeacon(url, new Blob([request.body ?? ''], { type }));
+  return { kind: 'beacon', queued };
+}
+
+/** Splits the text of `getAllResponseHeaders()` into name and value pairs. */
+export function parseHeaderLines(text: string): HeaderPair[] {
+  return text
+    .split('\r\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()] as const;
+    });
+}
