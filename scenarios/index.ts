@@ -17,9 +17,12 @@ import contentTypeQuotedCharset from './catalog/content-type-quoted-charset.ts';
 import credentialsWithoutAllowCredentials from './catalog/credentials-without-allow-credentials.ts';
 import duplicateAllowOrigin from './catalog/duplicate-allow-origin.ts';
 import errorWithoutAllowOrigin from './catalog/error-without-allow-origin.ts';
+import eventSourceMissingAllowOrigin from './catalog/event-source-missing-allow-origin.ts';
 import headerNotAllowed from './catalog/header-not-allowed.ts';
+import imageCrossoriginMissingAllowOrigin from './catalog/image-crossorigin-missing-allow-origin.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
+import moduleScriptMissingAllowOrigin from './catalog/module-script-missing-allow-origin.ts';
 import preflightMissingAllowCredentials from './catalog/preflight-missing-allow-credentials.ts';
 import preflightRedirect from './catalog/preflight-redirect.ts';
 import preflightUnauthorized from './catalog/preflight-unauthorized.ts';
@@ -27,9 +30,12 @@ import preflightWildcardWithCredentials from './catalog/preflight-wildcard-with-
 import preflightWithoutAllowOrigin from './catalog/preflight-without-allow-origin.ts';
 import redirectWithoutAllowOrigin from './catalog/redirect-without-allow-origin.ts';
 import routeBeforeCors from './catalog/route-before-cors.ts';
+import sendBeaconJson from './catalog/send-beacon-json.ts';
 import wildcardHeadersWithCredentials from './catalog/wildcard-headers-with-credentials.ts';
 import wildcardMethodsWithCredentials from './catalog/wildcard-methods-with-credentials.ts';
 import wildcardWithCredentials from './catalog/wildcard-with-credentials.ts';
+import xhrMissingAllowOrigin from './catalog/xhr-missing-allow-origin.ts';
+import xhrWildcardWithCredentials from './catalog/xhr-wildcard-with-credentials.ts';
 import type { Scenario } from './types.ts';
 
 /** Every scenario, in teaching order within each category. */
@@ -62,6 +68,12 @@ export const scenarios: readonly Scenario[] = [
   redirectWithoutAllowOrigin,
   duplicateAllowOrigin,
   errorWithoutAllowOrigin,
+  xhrMissingAllowOrigin,
+  xhrWildcardWithCredentials,
+  imageCrossoriginMissingAllowOrigin,
+  moduleScriptMissingAllowOrigin,
+  eventSourceMissingAllowOrigin,
+  sendBeaconJson,
 ];
 
 export function findScenario(id: string): Scenario | undefined {
