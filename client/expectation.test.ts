@@ -157,3 +157,48 @@ describe('compareRecords', () => {
     expect(comparison).toEqual({ kind: 'same', exchanges: 'OPTIONS on api (401)' });
   });
 });
+
+describe('jsDivergence for other initiators', () => {
+  const xhrBlocked = scenarioById('xhr-missing-allow-origin').variants.broken.expected;
+  const imageLoaded = scenarioById('image-crossorigin-missing-allow-origin').variants.fixed.expected;
+  const beacon = scenarioById('send-beacon-json').variants.broken.expected;
+
+  test('agrees on the same event', () => {
+    expect(jsDivergence(xhrBlocked, { kind: 'error-event', text: 'error event (status 0)' })).toBeUndefined();
+    expect(jsDivergence(imageLoaded, { kind: 'loaded', text: 'load event; canvas pixel rgba(0, 128, 0, 255)' })).toBe(
+      undefined,
+    );
+    expect(jsDivergence(beacon, { kind: 'beacon', queued: true })).toBeUndefined();
+  });
+
+  test('names a different event', () => {
+    expect(jsDivergence(imageLoaded, { kind: 'error-event', text: 'error event' })).toBe(
+      'JavaScript was expected to get load event; canvas pixel rgba(0, 128, 0, 255), but it got error event.',
+    );
+  });
+
+  test('names an unqueued beacon', () => {
+    expect(jsDivergence(beacon, { kind: 'beacon', queued: false })).toBe(
+      'sendBeacon() was expected to return true, but JavaScript got sendBeacon() returned false.',
+    );
+  });
+});
+
+describe('expectedConsoleMessage for other initiators', () => {
+  test('adds the XHR credentials sentence', () => {
+    const outcome = scenarioById('xhr-wildcard-with-credentials').variants.broken.expected.outcome;
+
+    expect(expectedConsoleMessage(outcome, url, origins, 'xhr')).toBe(
+      `Access to XMLHttpRequest at '${url}' from origin 'http://localhost:5173' has been blocked by CORS policy: ` +
+        "The value of the 'Access-Control-Allow-Origin' header in the response must not be the wildcard '*' " +
+        "when the request's credentials mode is 'include'. The credentials mode of requests initiated by the " +
+        'XMLHttpRequest is controlled by the withCredentials attribute.',
+    );
+  });
+
+  test('names a beacon a resource', () => {
+    const outcome = scenarioById('send-beacon-json').variants.broken.expected.outcome;
+
+    expect(expectedConsoleMessage(outcome, url, origins, 'beacon')).toMatch(/^Access to resource at /);
+  });
+});

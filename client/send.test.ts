@@ -1,6 +1,18 @@
 import { describe, expect, test, vi } from 'vitest';
 
-import { indentJson, readRecords, rejectionText, requestInit, requestUrl, sendRequest } from './send.ts';
+import { parseHeaderLines } from './initiators.ts';
+import {
+  indentJson,
+  outcomeLine,
+  readBeaconRecords,
+  readRecords,
+  rejectionText,
+  reportedFailure,
+  requestInit,
+  requestUrl,
+  sendRequest,
+  type JsOutcome,
+} from './send.ts';
 import { defaultOrigins, scenarioById } from './test-catalog.ts';
 
 const origins = defaultOrigins;
@@ -133,5 +145,74 @@ describe('indentJson', () => {
     ['', ''],
   ])('%j', (text, expected) => {
     expect(indentJson(text)).toBe(expected);
+  });
+});
+
+describe('reportedFailure', () => {
+  test.each<[string, JsOutcome, boolean]>([
+    ['rejected fetch', { kind: 'rejected', name: 'TypeError', message: 'Failed to fetch' }, true],
+    ['error event', { kind: 'error-event', text: 'error event (status 0)' }, true],
+    ['response', { kind: 'response', status: 500, statusText: '', headers: [], body: '' }, false],
+    ['load event', { kind: 'loaded', text: 'load event' }, false],
+    ['queued beacon', { kind: 'beacon', queued: true }, false],
+  ])('%s', (_name, outcome, failed) => {
+    expect(reportedFailure(outcome)).toBe(failed);
+  });
+});
+
+describe('outcomeLine', () => {
+  test('names what sendBeacon returned', () => {
+    expect(outcomeLine({ kind: 'beacon', queued: true })).toBe('sendBeacon() returned true');
+  });
+
+  test('shows an event as the page saw it', () => {
+    expect(outcomeLine({ kind: 'error-event', text: 'error event (readyState 2)' })).toBe('error event (readyState 2)');
+  });
+
+  test('adds the status text when present', () => {
+    expect(outcomeLine({ kind: 'response', status: 200, statusText: 'OK', headers: [], body: '' })).toBe('200 OK');
+  });
+});
+
+describe('parseHeaderLines', () => {
+  test('splits getAllResponseHeaders text', () => {
+    const text = 'content-type: application/json\r\nx-note: a: b\r\n';
+
+    expect(parseHeaderLines(text)).toEqual([
+      ['content-type', 'application/json'],
+      ['x-note', 'a: b'],
+    ]);
+  });
+
+  test('returns nothing for empty text', () => {
+    expect(parseHeaderLines('')).toEqual([]);
+  });
+});
+
+describe('readBeaconRecords', () => {
+  const trace = 'abcdefgh';
+  const exchange = { server: 'api', method: 'OPTIONS', status: 204 };
+
+  test('waits until the records stop growing', async () => {
+    const counts = [0, 1, 2, 2];
+    let reads = 0;
+    const fetchFn = () => {
+      const count = counts[Math.min(reads, counts.length - 1)] ?? 0;
+      reads += 1;
+      return Promise.resolve(Response.json({ trace, exchanges: Array.from({ length: count }, () => exchange) }));
+    };
+
+    const result = await readBeaconRecords(origins, trace, fetchFn, { stableMs: 1, timeoutMs: 1000 });
+
+    expect(result.ok && result.record.exchanges.length).toBe(2);
+    expect(reads).toBe(4);
+  });
+
+  test('stops at the timeout when nothing arrives', async () => {
+    const fetchFn = () => Promise.resolve(Response.json({ trace, exchanges: [] }));
+
+    const result = await readBeaconRecords(origins, trace, fetchFn, { stableMs: 5, timeoutMs: 20 });
+
+    expect(result).toEqual({ ok: true, record: { trace, exchanges: [] } });
   });
 });

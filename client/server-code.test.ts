@@ -171,3 +171,15 @@ describe('jsLiteral', () => {
     expect(jsLiteral(value)).toBe(expected);
   });
 });
+
+describe('route with a raw body', () => {
+  test('sends the text with its content type', () => {
+    const code = serverCodeBlocks(scenarioById('module-script-missing-allow-origin'), 'broken', origins)
+      .map((block) => block.code)
+      .join('\n');
+
+    expect(code).toContain(
+      "c.body('export const greeting = \\'Hello from the API\\';\\n', 200, { 'Content-Type': 'text/javascript' })",
+    );
+  });
+});

@@ -101,6 +101,20 @@ describe.each(scenarios.flatMap((scenario) => scenario.fix.diff.map((line) => [s
   },
 );
 
+describe('route with a raw body', () => {
+  it('sends the text and content type', async () => {
+    const { apps } = createTestServers();
+    const response = await apps.api.request(
+      `/scenarios/event-source-missing-allow-origin/fixed/prices?trace=${trace}`,
+      { headers: { Origin: testOrigins.app, Accept: 'text/event-stream' } },
+    );
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Type')).toBe('text/event-stream');
+    expect(await response.text()).toBe('data: Hello from the API\n\n');
+  });
+});
+
 describe('bad input', () => {
   const { apps } = createTestServers();
   const api = apps.api;

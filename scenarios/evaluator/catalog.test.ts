@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestServers, testOrigins } from '../../server/test-servers.ts';
-import { chromiumConsoleMessage } from '../chromium-messages.ts';
+import { chromiumConsoleMessage, chromiumInitiators } from '../chromium-messages.ts';
 import { fillOrigins, scenarios, serverNames, variantNames, type Scenario, type VariantName } from '../index.ts';
 import { evaluate, evaluateAsync } from './evaluate.ts';
 import { responderFromExchanges } from './responders.ts';
@@ -17,6 +17,7 @@ function catalogRequest(scenario: Scenario, variant: VariantName, query = ''): C
     method: request.method,
     headers: request.headers,
     credentials: request.credentials,
+    initiator: chromiumInitiators[request.initiator],
     ...(request.body !== undefined && { body: request.body }),
   };
 }
@@ -58,9 +59,11 @@ describe.each(
     expect(evaluation.outcome).toMatchObject({ kind: 'cors', corsError: outcome.corsError });
 
     const { value, method, header } = outcome.detail;
+    // fetch() rejects with a TypeError, and every other initiator reports a block in its own way.
+    expect(evaluation.js.kind).toBe(scenario.request.initiator === 'fetch' ? 'type-error' : 'error-event');
     expect(evaluation.consoleMessage).toBe(
       chromiumConsoleMessage({
-        initiator: 'fetch',
+        initiator: chromiumInitiators[scenario.request.initiator],
         url: catalogRequest(scenario, variant).url,
         origin: testOrigins.app,
         corsError: outcome.corsError,
