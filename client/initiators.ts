@@ -2,9 +2,33 @@
  * Sends a scenario's request with an initiator other than `fetch()`, and reports what the page's
  * JavaScript can observe: each API signals a CORS block in its own way, and never with a reason.
  */
-import type { RequestSpec } from '../scenarios/index.ts';
+import { assertNever, type RequestSpec } from '../scenarios/index.ts';
 import type { HeaderPair } from '../scenarios/records.ts';
 import type { JsOutcome } from './send.ts';
+
+/** Names the call or element that sends the request, as the page's code would write it. */
+export function initiatorCode(request: RequestSpec): string {
+  switch (request.initiator) {
+    case 'fetch':
+      return 'fetch(url, options)';
+    case 'xhr':
+      return request.credentials === 'include'
+        ? 'new XMLHttpRequest() with withCredentials = true'
+        : 'new XMLHttpRequest()';
+    case 'image':
+      return '<img crossorigin="anonymous">';
+    case 'module-script':
+      return '<script type="module">';
+    case 'event-source':
+      return request.credentials === 'include'
+        ? 'new EventSource(url, { withCredentials: true })'
+        : 'new EventSource(url)';
+    case 'beacon':
+      return 'navigator.sendBeacon(url, blob)';
+    default:
+      return assertNever(request.initiator);
+  }
+}
 
 /** Sends an XMLHttpRequest. A CORS block fires `error` with status 0, and a readable response fires `load`. */
 export function sendXhr(url: string, request: RequestSpec): Promise<JsOutcome> {

@@ -63,7 +63,7 @@ export class CpNonBrowserView extends LitElement {
   /** The replay endpoint's response, absent while it is pending. */
   @property({ attribute: false }) replay?: ReplayResult;
 
-  /** The result of the page's `fetch()`, absent until it settles. */
+  /** What the page's JavaScript observed, absent until the request's result is in. */
   @property({ attribute: false }) js?: JsOutcome;
 
   override render(): TemplateResult {
@@ -116,7 +116,7 @@ function statusLine(response: ReplayResponse): string {
 }
 
 function browserLine(js: JsOutcome | undefined): string {
-  if (js === undefined) return 'waiting for fetch() to settle…';
+  if (js === undefined) return "waiting for the request's result…";
   if (js.kind === 'response' && js.statusText === '') return statusWithReason(js.status);
   return outcomeLine(js);
 }

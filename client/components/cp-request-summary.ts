@@ -3,10 +3,11 @@ import { customElement, property } from 'lit/decorators.js';
 
 import { assertNever, type CredentialsMode, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import { traceParameter } from '../../scenarios/records.ts';
+import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
 import { baseStyles } from './shared-styles.ts';
 
-/** The request the page sends: method, URL, headers, body and credentials mode. */
+/** The request the page sends: initiator, method, URL, headers, body and credentials mode. */
 @customElement('cp-request-summary')
 export class CpRequestSummary extends LitElement {
   static override styles = [
@@ -53,6 +54,8 @@ export class CpRequestSummary extends LitElement {
 
     return html`
       <dl>
+        <dt>Sent with</dt>
+        <dd><code data-testid="initiator">${initiatorCode(request)}</code></dd>
         <dt>Method</dt>
         <dd><code>${request.method}</code></dd>
         <dt>URL</dt>
@@ -77,8 +80,8 @@ export class CpRequestSummary extends LitElement {
           ${
             request.credentials === 'include'
               ? html`<p class="no-cookie muted">
-                  The playground sets no cookie. The browser applies the credentials rules because of
-                  <code>credentials: 'include'</code>, whether or not a cookie exists.
+                  The playground sets no cookie. The browser applies the credentials rules because the request includes
+                  credentials, whether or not a cookie exists.
                 </p>`
               : nothing
           }
@@ -97,7 +100,7 @@ function describeCredentials(mode: CredentialsMode): string {
     case 'omit':
       return 'no cookies or HTTP authentication, to any origin';
     case 'same-origin':
-      return "fetch()'s default: cookies go only to this page's own origin, so this cross-origin request carries none";
+      return "the default: cookies go only to this page's own origin, so this cross-origin request carries none";
     case 'include':
       return 'cookies and HTTP authentication go with the request, even cross-origin';
     default:

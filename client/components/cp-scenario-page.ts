@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { categories, fillOrigins, variantNames, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import { newTraceId } from '../../scenarios/records.ts';
 import { inspectorRenderedMark, runAttempt, type Attempt } from '../attempt.ts';
+import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
 import { listHref, scenarioHref } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
@@ -151,7 +152,9 @@ export class CpScenarioPage extends LitElement {
           <button type="button" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleSend}>
             Send request
           </button>
-          <span class="muted">Sends the request above from this page with <code>fetch()</code>.</span>
+          <span class="muted"
+            >Sends the request above from this page with <code>${initiatorCode(scenario.request)}</code>.</span
+          >
         </div>
         ${
           this.attempt === undefined

@@ -66,7 +66,7 @@ export class CpServerRecords extends LitElement {
 
     switch (attempt.state) {
       case 'running':
-        return html`<p class="muted">The records are read once <code>fetch()</code> settles.</p>`;
+        return html`<p class="muted">The records are read once the request's result is in.</p>`;
       case 'records-failed':
         return this.renderRecordsError(attempt);
       case 'done':

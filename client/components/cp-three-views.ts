@@ -104,7 +104,7 @@ export class CpThreeViews extends LitElement {
           <h4 id="js-heading">What JavaScript saw</h4>
           ${
             attempt.js === undefined
-              ? html`<p class="muted">Waiting for <code>fetch()</code> to settle…</p>`
+              ? html`<p class="muted">Waiting for the request's result…</p>`
               : renderJs(attempt.js)
           }
         </section>
@@ -120,7 +120,7 @@ export class CpThreeViews extends LitElement {
   private renderWire(attempt: Attempt): TemplateResult {
     switch (attempt.state) {
       case 'running':
-        return html`<p class="muted">The servers' records are read once <code>fetch()</code> settles.</p>`;
+        return html`<p class="muted">The servers' records are read once the request's result is in.</p>`;
       case 'records-failed':
         return html`<p class="muted">The servers' records could not be read; see below.</p>`;
       case 'done': {
