@@ -83,7 +83,8 @@ function readTopLeftPixel(image: HTMLImageElement): string {
     const [red, green, blue, alpha] = context.getImageData(0, 0, 1, 1).data;
     return `canvas pixel rgba(${red}, ${green}, ${blue}, ${alpha})`;
   } catch (error) {
-    return `reading the canvas failed with ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return `reading the canvas failed with ${reason}`;
   }
 }
 

@@ -5,7 +5,7 @@ import { assertNever, type OriginMap, type RequestSpec, type Scenario, type Vari
 import { loadImage, loadModuleScript, openEventSource, sendBeacon, sendXhr } from './initiators.ts';
 import { recordsPath, traceParameter, type HeaderPair, type TraceRecord } from '../scenarios/records.ts';
 
-/** What the page's JavaScript observes from the request's initiator. */
+/** The result the page's JavaScript observes from the request's initiator. */
 export type JsOutcome =
   /** `fetch()` rejected. */
   | { readonly kind: 'rejected'; readonly name: string; readonly message: string }
@@ -23,7 +23,7 @@ export type JsOutcome =
   | { readonly kind: 'error-event'; readonly text: string }
   /** Another initiator reported success, for example a `load` event. */
   | { readonly kind: 'loaded'; readonly text: string }
-  /** What `navigator.sendBeacon()` returned. */
+  /** The return value of `navigator.sendBeacon()`. */
   | { readonly kind: 'beacon'; readonly queued: boolean };
 
 export type RecordsResult =

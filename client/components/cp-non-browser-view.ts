@@ -63,7 +63,7 @@ export class CpNonBrowserView extends LitElement {
   /** The replay endpoint's response, absent while it is pending. */
   @property({ attribute: false }) replay?: ReplayResult;
 
-  /** What the page's JavaScript observed, absent until the request's result is in. */
+  /** The result the page's JavaScript observed, absent until the request's result is in. */
   @property({ attribute: false }) js?: JsOutcome;
 
   override render(): TemplateResult {
@@ -128,7 +128,13 @@ function whySentence(js: JsOutcome | undefined, response: ReplayResponse): Templ
       ? html` curl stops at a redirect unless given <code>-L</code>; Postman and browsers follow it.`
       : nothing;
   if (js === undefined) return redirect === nothing ? nothing : html`<p>${redirect}</p>`;
-  if (reportedFailure(js) || js.kind === 'beacon') {
+  if (js.kind === 'beacon') {
+    return html`<p data-testid="non-browser-why">
+      <strong>sendBeacon() never gives the page a response:</strong> curl and Postman read whatever the server answers,
+      while this page's JavaScript only learns whether the browser queued the beacon.${redirect}
+    </p>`;
+  }
+  if (reportedFailure(js)) {
     return html`<p data-testid="non-browser-why">
       <strong>CORS is enforced by browsers, not by servers:</strong> curl and Postman check no CORS headers, so they
       read whatever the server answers, while the browser withheld the response from this page's JavaScript.${redirect}
