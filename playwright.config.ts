@@ -32,7 +32,7 @@ export default defineConfig({
   webServer: [
     {
       command: 'npm run start:server',
-      // Any well-formed trace id answers 200, so this doubles as a health check.
+      // The records endpoint returns 200 for any well-formed trace id, so it doubles as a health check.
       url: `${e2eOrigins.api}${recordsPath}/healthcheck`,
       env,
       reuseExistingServer: false,

@@ -25,7 +25,7 @@ export interface Attempt {
   readonly records?: TraceRecord;
   /** Present when the state is `records-failed`. */
   readonly recordsError?: { readonly url: string; readonly error: string };
-  /** What the replay endpoint returned for the same request without an Origin header; absent until it responds. */
+  /** Replay endpoint's result for the same request without an Origin header, absent until it responds. */
   readonly replay?: ReplayResult;
 }
 

@@ -29,7 +29,7 @@ export type CorsError =
   | 'HeaderDisallowedByPreflightResponse'
   | 'RedirectContainsCredentials';
 
-/** What started the request; Chromium names it at the start of the message. */
+/** API that started the request. Chromium names it at the start of the message. */
 export type Initiator = 'fetch' | 'xhr' | 'image' | 'script' | 'font' | 'stylesheet' | 'audio' | 'resource';
 
 /**

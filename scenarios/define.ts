@@ -29,7 +29,7 @@ export interface VariantRow {
   readonly deviation?: ChromiumDeviation;
   /**
    * Default: what a browser sends to the target server. A request that needs a preflight sends
-   * OPTIONS, answered 204, and then the actual request unless the block is at the preflight.
+   * OPTIONS, which gets 204, and then the actual request unless the block is at the preflight.
    */
   readonly exchanges?: readonly ExpectedExchange[];
   /**

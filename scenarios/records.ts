@@ -1,7 +1,7 @@
 /**
- * Wire formats of the playground's own endpoints on the `api` server: the records endpoint, which
- * returns what the servers received and sent for each request carrying a `trace` query parameter,
- * and the replay endpoint, which sends a scenario's request without a browser.
+ * Wire formats of the playground's own endpoints on the `api` server. The records endpoint returns
+ * what the servers received and sent for each request with a `trace` query parameter. The replay
+ * endpoint sends a scenario's request without a browser.
  */
 import type { ServerName } from './origins.ts';
 

@@ -7,7 +7,7 @@ import type { RecordStore } from './record-store.ts';
 
 /**
  * Records every request that carries a trace id in its query, with the response the server sent.
- * It runs before any scenario middleware so that it also sees what auth or redirect steps answer.
+ * It runs before any scenario middleware so that it also records the responses of auth or redirect steps.
  */
 export function recordExchanges(store: RecordStore, server: ServerName, appOrigin: string): MiddlewareHandler {
   return async function recordExchanges(c, next) {

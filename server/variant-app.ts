@@ -13,7 +13,7 @@ import { setHeaders } from './middleware/set-headers.ts';
  * Builds the Hono app of one scenario variant from its catalog row: the middleware chain in order,
  * and one route for the request's method and path, registered after the chain unless the row sets
  * `routeFirst`. Requests for other methods, a preflight among them, fall through to a plain 404 unless
- * a middleware answers them.
+ * a middleware responds to them.
  */
 export function createVariantApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): Hono {
   const { server } = scenario.variants[variantName];
