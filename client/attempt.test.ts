@@ -1,8 +1,7 @@
 import { expect, test, vi } from 'vitest';
 
 import { attemptSettledMark, runAttempt, type Attempt } from './attempt.ts';
-import type { ReplayResponse } from './replay.ts';
-import { defaultOrigins, scenarioById } from './test-catalog.ts';
+import { defaultOrigins, replayed, scenarioById } from './test-catalog.ts';
 
 const origins = defaultOrigins;
 const scenario = scenarioById('missing-allow-origin');
@@ -10,15 +9,6 @@ const trace = 'abcdefgh';
 const url = 'http://localhost:8001/scenarios/missing-allow-origin/broken/data?trace=abcdefgh';
 const recordsUrl = 'http://localhost:8001/__playground/records/abcdefgh';
 const replayUrl = 'http://localhost:8001/__playground/replay/missing-allow-origin/broken';
-
-const replayed: ReplayResponse = {
-  trace: 'replay-trace',
-  request: { method: 'GET', url: 'http://localhost:8001/scenarios/missing-allow-origin/broken/data', headers: [] },
-  status: 200,
-  statusText: 'OK',
-  headers: [['content-type', 'application/json']],
-  body: '{"message":"Hello from the API"}',
-};
 
 test('reports each step in order', async () => {
   const record = { trace, exchanges: [] };

@@ -1,18 +1,9 @@
 import { expect, test } from 'vitest';
 
-import { readReplay, replayUrl, type ReplayResponse } from './replay.ts';
-import { defaultOrigins as origins } from './test-catalog.ts';
+import { readReplay, replayUrl } from './replay.ts';
+import { defaultOrigins as origins, replayed } from './test-catalog.ts';
 
 const url = 'http://localhost:8001/__playground/replay/missing-allow-origin/broken';
-
-const replayed: ReplayResponse = {
-  trace: 'replay-trace',
-  request: { method: 'GET', url: 'http://localhost:8001/scenarios/missing-allow-origin/broken/data', headers: [] },
-  status: 200,
-  statusText: 'OK',
-  headers: [['content-type', 'application/json']],
-  body: '{"message":"Hello from the API"}',
-};
 
 test('replayUrl names scenario and variant', () => {
   expect(replayUrl(origins, 'missing-allow-origin', 'broken')).toBe(url);

@@ -1,6 +1,6 @@
 /** Catalog look-ups shared by the client's unit tests. */
 import { findScenario, originsFromPorts, portsFromEnv, type Scenario } from '../scenarios/index.ts';
-import type { RecordedExchange } from '../scenarios/records.ts';
+import type { RecordedExchange, ReplayResponse } from '../scenarios/records.ts';
 
 /** The origins at the default ports, as a learner's machine has them without port variables. */
 export const defaultOrigins = originsFromPorts(portsFromEnv({}));
@@ -25,3 +25,13 @@ export function recordedExchange(row: Partial<RecordedExchange> = {}): RecordedE
     ...row,
   };
 }
+
+/** The replay endpoint's response for `missing-allow-origin`, broken variant, at the default ports. */
+export const replayed: ReplayResponse = {
+  trace: 'replay-trace',
+  request: { method: 'GET', url: 'http://localhost:8001/scenarios/missing-allow-origin/broken/data', headers: [] },
+  status: 200,
+  statusText: 'OK',
+  headers: [['content-type', 'application/json']],
+  body: '{"message":"Hello from the API"}',
+};

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import { assertNever, type Expectation } from '../../scenarios/index.ts';
@@ -21,22 +21,7 @@ import { baseStyles } from './shared-styles.ts';
  */
 @customElement('cp-attempt-verdict')
 export class CpAttemptVerdict extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      .verdict {
-        font-weight: 700;
-      }
-
-      .verdict.blocked {
-        color: var(--cp-blocked);
-      }
-
-      .verdict.allowed {
-        color: var(--cp-allowed);
-      }
-    `,
-  ];
+  static override styles = [baseStyles];
 
   /** The expectation of the variant the attempt ran against. */
   @property({ attribute: false }) expected?: Expectation;

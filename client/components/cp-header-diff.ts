@@ -17,15 +17,6 @@ export class CpHeaderDiff extends LitElement {
   static override styles = [
     baseStyles,
     css`
-      figure {
-        margin: 0.75rem 0;
-      }
-
-      figcaption {
-        color: var(--cp-muted);
-        font-size: 0.9rem;
-      }
-
       del,
       ins {
         display: block;

@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
 import type { Scenario, VariantName } from '../../scenarios/index.ts';
@@ -9,19 +9,7 @@ import { baseStyles } from './shared-styles.ts';
 /** The current variant's server configuration, as the code a learner would write. */
 @customElement('cp-server-code')
 export class CpServerCode extends LitElement {
-  static override styles = [
-    baseStyles,
-    css`
-      figure {
-        margin: 0.75rem 0;
-      }
-
-      figcaption {
-        color: var(--cp-muted);
-        font-size: 0.9rem;
-      }
-    `,
-  ];
+  static override styles = [baseStyles];
 
   @property({ attribute: false }) scenario?: Scenario;
 

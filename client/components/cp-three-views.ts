@@ -39,18 +39,6 @@ export class CpThreeViews extends LitElement {
         margin: 0 0 0.5rem;
       }
 
-      .verdict {
-        font-weight: 700;
-      }
-
-      .verdict.blocked {
-        color: var(--cp-blocked);
-      }
-
-      .verdict.allowed {
-        color: var(--cp-allowed);
-      }
-
       pre {
         font-size: 0.8rem;
         max-height: 16rem;

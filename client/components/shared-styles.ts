@@ -106,4 +106,27 @@ export const baseStyles = css`
     background: var(--cp-error-bg);
     border-left-color: var(--cp-error-border);
   }
+
+  /* A verdict word: red when the browser blocked, green when it allowed. */
+  .verdict {
+    font-weight: 700;
+  }
+
+  .verdict.blocked {
+    color: var(--cp-blocked);
+  }
+
+  .verdict.allowed {
+    color: var(--cp-allowed);
+  }
+
+  /* A captioned block of code or headers. */
+  figure {
+    margin: 0.75rem 0;
+  }
+
+  figcaption {
+    color: var(--cp-muted);
+    font-size: 0.9rem;
+  }
 `;
