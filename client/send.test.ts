@@ -204,7 +204,8 @@ describe('readBeaconRecords', () => {
 
     const result = await readBeaconRecords(origins, trace, fetchFn, { stableMs: 1, timeoutMs: 1000 });
 
-    expect(result.ok && result.record.exchanges.length).toBe(2);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.record.exchanges).toHaveLength(2);
     expect(reads).toBe(4);
   });
 

@@ -109,8 +109,8 @@ export function rejectionText(outcome: Extract<JsOutcome, { kind: 'rejected' }>)
 }
 
 /**
- * Whether the initiator reported a failure, as a CORS block makes `fetch()` and the element and
- * event APIs do. `sendBeacon()` reports none: it returns true once the beacon is queued.
+ * Returns whether the initiator reported a failure, as a CORS block makes `fetch()` and the element
+ * and event APIs do. `sendBeacon()` reports none: it returns true once the beacon is queued.
  */
 export function reportedFailure(js: JsOutcome): boolean {
   return js.kind === 'rejected' || js.kind === 'error-event';

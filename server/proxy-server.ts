@@ -86,7 +86,7 @@ const allowedMethods = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
  * client's connection to this proxy, `Expect`, which Node's HTTP server has already handled by
  * sending 100 Continue, and `Host`, which fetch() sets from the upstream URL. Node's fetch()
  * rejects a request that carries `Connection: upgrade`, `Upgrade` or `Expect`, so forwarding them
- * made the proxy answer 502 although the API was up.
+ * made the proxy respond 502 although the API was up.
  */
 const hopByHopHeaders = [
   'connection',

@@ -190,7 +190,7 @@ export class CpAttemptResult extends LitElement {
 }
 
 /**
- * The `data-js` value: whether the initiator reported a failure, as a CORS block makes it. A beacon
+ * Returns the `data-js` value: whether the initiator reported a failure, as a CORS block makes it. A beacon
  * is always `allowed`, because `sendBeacon()` returns true even when CORS blocks it.
  */
 function jsVerdict(js: JsOutcome): 'blocked' | 'allowed' {

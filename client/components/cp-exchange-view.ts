@@ -186,7 +186,7 @@ export class CpExchangeView extends LitElement {
   }
 }
 
-/** The `data-fault` value of a header row: absent unless the browser rejected the response because of it. */
+/** Returns the `data-fault` value of a header row, absent unless the browser rejected the response because of it. */
 function faultKind(row: HeaderRow): 'header' | 'missing' | typeof nothing {
   if (!row.fault) return nothing;
   return row.value === undefined ? 'missing' : 'header';
