@@ -24,8 +24,9 @@ export default defineConfig(async ({ command, mode }) => {
   }
 
   return {
-    // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache.
-    ...(mode === 'e2e' && { cacheDir: 'node_modules/.vite-e2e' }),
+    // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache,
+    // one per app port, because Vite refuses a second dev server on one cache.
+    ...(mode === 'e2e' && { cacheDir: `node_modules/.vite-e2e-${ports.app}` }),
     define: { __CORS_PLAYGROUND_ORIGINS__: JSON.stringify(origins) },
     server,
     preview: server,
