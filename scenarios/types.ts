@@ -1,4 +1,5 @@
 import type { CorsError } from './chromium-messages.ts';
+import type { CoverageTopic } from './coverage.ts';
 import type { ServerName } from './origins.ts';
 
 export type VariantName = 'broken' | 'fixed';
@@ -207,4 +208,9 @@ export interface Scenario {
     readonly diff: readonly HeaderDiffLine[];
   };
   readonly references: readonly Reference[];
+  /**
+   * Topics of the coverage map that the scenario teaches beyond its corsError and initiator, which
+   * the map derives by itself (see `coverage.ts`).
+   */
+  readonly covers?: readonly CoverageTopic[];
 }

@@ -24,6 +24,7 @@ export default defineScenario({
       { exchange: 'preflight', header: 'Access-Control-Allow-Headers', fixed: 'Accept-Language' },
     ],
   },
+  covers: ['trigger-long-safelisted-value'],
   references: [
     {
       title: 'Fetch Standard: CORS-safelisted request-header',

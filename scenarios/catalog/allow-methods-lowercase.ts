@@ -22,6 +22,7 @@ export default defineScenario({
       },
     ],
   },
+  covers: ['allow-methods-lowercase'],
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
   ],

@@ -23,6 +23,7 @@ export default defineScenario({
       { exchange: 'preflight', header: 'WWW-Authenticate', broken: 'Bearer' },
     ],
   },
+  covers: ['layer-middleware-order'],
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
     { title: 'Hono: CORS middleware', url: 'https://hono.dev/docs/middleware/builtin/cors' },

@@ -18,6 +18,7 @@ export default defineScenario({
     summary: "List Authorization next to * in Hono's cors() allowHeaders.",
     diff: [{ exchange: 'preflight', header: 'Access-Control-Allow-Headers', broken: '*', fixed: '*,Authorization' }],
   },
+  covers: ['authorization-under-wildcard'],
   references: [
     {
       title: 'Fetch Standard: CORS non-wildcard request-header name',

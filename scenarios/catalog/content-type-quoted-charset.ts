@@ -21,6 +21,7 @@ export default defineScenario({
       { exchange: 'preflight', header: 'Access-Control-Allow-Headers', fixed: 'Content-Type' },
     ],
   },
+  covers: ['trigger-unsafe-safelisted-value'],
   references: [
     {
       title: 'Fetch Standard: CORS-safelisted request-header',

@@ -16,6 +16,7 @@ export default defineScenario({
     summary: 'Remove the header from the proxy and let the app alone send CORS headers.',
     diff: [{ exchange: 'actual', header: 'Access-Control-Allow-Origin', broken: '{app}, {app}', fixed: '{app}' }],
   },
+  covers: ['layer-duplicate-headers'],
   references: [
     {
       title: 'Fetch Standard: HTTP responses (Access-Control-Allow-Origin)',

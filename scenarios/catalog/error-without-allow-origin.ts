@@ -22,6 +22,7 @@ export default defineScenario({
       { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
     ],
   },
+  covers: ['layer-error-without-cors', 'layer-error-with-cors'],
   references: [
     { title: 'Fetch Standard: CORS check', url: 'https://fetch.spec.whatwg.org/#cors-check' },
     { title: 'nginx: add_header', url: 'https://nginx.org/en/docs/http/ngx_http_headers_module.html#add_header' },

@@ -22,6 +22,7 @@ export default defineScenario({
       },
     ],
   },
+  covers: ['trigger-json-content-type'],
   references: [
     {
       title: 'Fetch Standard: CORS-safelisted request-header',

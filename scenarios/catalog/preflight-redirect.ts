@@ -23,6 +23,7 @@ export default defineScenario({
       { exchange: 'preflight', header: 'Access-Control-Allow-Methods', fixed: 'GET,POST,PUT' },
     ],
   },
+  covers: ['redirect-preflight'],
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
     {

@@ -21,6 +21,7 @@ export default defineScenario({
       { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
     ],
   },
+  covers: ['redirect-without-cors-headers'],
   references: [
     { title: 'Fetch Standard: HTTP-redirect fetch', url: 'https://fetch.spec.whatwg.org/#http-redirect-fetch' },
     { title: 'Fetch Standard: CORS check', url: 'https://fetch.spec.whatwg.org/#cors-check' },

@@ -19,6 +19,7 @@ export default defineScenario({
       { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
     ],
   },
+  covers: ['layer-middleware-order'],
   references: [
     { title: 'Hono: Middleware, execution order', url: 'https://hono.dev/docs/guides/middleware' },
     { title: 'Fetch Standard: CORS check', url: 'https://fetch.spec.whatwg.org/#cors-check' },

@@ -16,6 +16,7 @@ export default defineScenario({
     summary: "List X-Api-Key in Hono's cors() allowHeaders instead of *.",
     diff: [{ exchange: 'preflight', header: 'Access-Control-Allow-Headers', broken: '*', fixed: 'X-Api-Key' }],
   },
+  covers: ['credentialed-star-literal'],
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
     {

@@ -15,6 +15,7 @@ export default defineScenario({
     summary: "List the methods in Hono's cors() allowMethods instead of *.",
     diff: [{ exchange: 'preflight', header: 'Access-Control-Allow-Methods', broken: '*', fixed: 'GET,POST,PUT' }],
   },
+  covers: ['credentialed-star-literal'],
   references: [
     { title: 'Fetch Standard: CORS-preflight fetch', url: 'https://fetch.spec.whatwg.org/#cors-preflight-fetch' },
   ],
