@@ -5,7 +5,10 @@ import {
   assertNever,
   chromiumConsoleMessage,
   chromiumInitiators,
+  describeFailureCause,
+  fillConsoleLine,
   fillOrigins,
+  isCorsBlock,
   type Expectation,
   type ExpectedExchange,
   type OriginMap,
@@ -29,7 +32,7 @@ export function expectedConsoleMessage(
   origins: OriginMap,
   initiator: RequestInitiator = 'fetch',
 ): string | undefined {
-  if (outcome.verdict === 'allowed') return undefined;
+  if (!isCorsBlock(outcome)) return undefined;
 
   const { detail } = outcome;
   return chromiumConsoleMessage({
@@ -43,9 +46,25 @@ export function expectedConsoleMessage(
   });
 }
 
+/**
+ * Builds every console error Chromium prints for an attempt that fails for another reason than CORS, in
+ * order, or returns undefined for any other outcome. `page` is the URL of the document that sent the request.
+ */
+export function expectedConsoleLines(
+  outcome: Outcome,
+  url: string,
+  origins: OriginMap,
+  page: { readonly url: string; readonly origin: string },
+): string[] | undefined {
+  if (outcome.verdict === 'allowed' || isCorsBlock(outcome)) return undefined;
+  const context = { url, page: page.url, origin: page.origin };
+  return outcome.consoleLines.map((line) => fillConsoleLine(line, context, origins));
+}
+
 /** Describes the expected outcome in one sentence, without the final period. */
 export function describeOutcome(outcome: Outcome): string {
   if (outcome.verdict === 'allowed') return 'Allowed: the browser gives the response to JavaScript';
+  if (!isCorsBlock(outcome)) return `Failed, but not by CORS: ${describeFailureCause(outcome.cause)}`;
 
   switch (outcome.stage) {
     case 'preflight':

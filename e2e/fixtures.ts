@@ -10,11 +10,29 @@ export interface CorsIssue {
   readonly url: string;
 }
 
+/** A console message of type error, with the URL Chromium attaches to it, such as the failed request's. */
+export interface ConsoleEntry {
+  readonly text: string;
+  readonly url: string;
+}
+
+/** A DevTools issue of any code, by the field that says why (see `DevToolsIssue` in the catalog's types). */
+export interface AnyIssue {
+  readonly code: string;
+  readonly reason: string;
+  /** The URL the issue is about: the request's, or the blocked URL. */
+  readonly url: string;
+}
+
 /** What the browser reported outside the page's JavaScript while a test ran. */
 export interface BrowserReports {
   /** Text of every console message of type error, in order. */
   readonly consoleErrors: string[];
+  /** Every console message of type error, in order, with its URL. */
+  readonly consoleEntries: ConsoleEntry[];
   readonly corsIssues: CorsIssue[];
+  /** Every DevTools issue that names a request or a blocked URL, CORS issues included. */
+  readonly issues: AnyIssue[];
   /** `deprecationIssueDetails.type` of every DevTools deprecation issue, such as `AuthorizationCoveredByWildcard`. */
   readonly deprecationIssues: string[];
 }
@@ -24,6 +42,10 @@ export interface Attempt {
   /** The exact URL the page fetched, trace id included. */
   readonly url: string;
   readonly trace: string;
+  /** The URL of the document that sent the request: the app page, or the frame that the attempt names. */
+  readonly page: string;
+  /** That document's origin, `null` when it is opaque. */
+  readonly pageOrigin: string;
 }
 
 interface IssueEvent {
@@ -35,6 +57,18 @@ interface IssueEvent {
         readonly request: { readonly url: string };
       };
       readonly deprecationIssueDetails?: { readonly type: string };
+      readonly contentSecurityPolicyIssueDetails?: {
+        readonly blockedURL?: string;
+        readonly contentSecurityPolicyViolationType: string;
+      };
+      readonly mixedContentIssueDetails?: {
+        readonly insecureURL: string;
+        readonly resolutionStatus: string;
+      };
+      readonly blockedByResponseIssueDetails?: {
+        readonly request: { readonly url: string };
+        readonly reason: string;
+      };
     };
   };
 }
@@ -49,9 +83,17 @@ export const test = base.extend<{
   },
 
   browserReports: async ({ page }, use) => {
-    const reports: BrowserReports = { consoleErrors: [], corsIssues: [], deprecationIssues: [] };
+    const reports: BrowserReports = {
+      consoleErrors: [],
+      consoleEntries: [],
+      corsIssues: [],
+      issues: [],
+      deprecationIssues: [],
+    };
     page.on('console', (message) => {
-      if (message.type() === 'error') reports.consoleErrors.push(message.text());
+      if (message.type() !== 'error') return;
+      reports.consoleErrors.push(message.text());
+      reports.consoleEntries.push({ text: message.text(), url: message.location().url });
     });
     const cdp = await page.context().newCDPSession(page);
     cdp.on('Audits.issueAdded', (event: IssueEvent) => {
@@ -65,6 +107,8 @@ export const test = base.extend<{
       if (event.issue.code === 'DeprecationIssue' && deprecationIssueDetails !== undefined) {
         reports.deprecationIssues.push(deprecationIssueDetails.type);
       }
+      const issue = describeIssue(event);
+      if (issue !== undefined) reports.issues.push(issue);
     });
     await cdp.send('Audits.enable');
     await use(reports);
@@ -74,6 +118,20 @@ export const test = base.extend<{
     await use(new Playground(page, origins));
   },
 });
+
+/** Reads the code, reason and URL of the issue kinds that a failed request can raise. */
+function describeIssue({ issue }: IssueEvent): AnyIssue | undefined {
+  const { code, details } = issue;
+  const cors = details.corsIssueDetails;
+  if (cors !== undefined) return { code, reason: cors.corsErrorStatus.corsError, url: cors.request.url };
+  const csp = details.contentSecurityPolicyIssueDetails;
+  if (csp !== undefined) return { code, reason: csp.contentSecurityPolicyViolationType, url: csp.blockedURL ?? '' };
+  const mixed = details.mixedContentIssueDetails;
+  if (mixed !== undefined) return { code, reason: mixed.resolutionStatus, url: mixed.insecureURL };
+  const blocked = details.blockedByResponseIssueDetails;
+  if (blocked !== undefined) return { code, reason: blocked.reason, url: blocked.request.url };
+  return undefined;
+}
 
 /** Drives the playground's UI the way a learner does. */
 export class Playground {
@@ -95,7 +153,9 @@ export class Playground {
     const trace = await attempt.getAttribute('data-trace');
     expect(url, 'the attempt shows the URL it fetched').toBeTruthy();
     expect(trace, 'the attempt shows its trace id').toBeTruthy();
-    return { url: url!, trace: trace! };
+    const page = (await attempt.getAttribute('data-page')) ?? this.page.url();
+    const pageOrigin = (await attempt.getAttribute('data-page-origin')) ?? this.origins.app;
+    return { url: url!, trace: trace!, page, pageOrigin };
   }
 
   /** Reads the servers' records for a trace directly, as a second witness beside the UI. */

@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { evaluate, responderFromExchanges } from '../scenarios/evaluator/index.ts';
-import { scenarios, variantNames, type OriginMap, type Scenario } from '../scenarios/index.ts';
+import { isCorsBlock, scenarios, variantNames, type OriginMap, type Scenario } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -92,7 +92,7 @@ test.describe('sequence diagram', () => {
         await playground.send();
 
         const steps = page.getByTestId('sequence-step');
-        const unsent = outcome.verdict === 'blocked' && outcome.stage !== 'response' ? 1 : 0;
+        const unsent = isCorsBlock(outcome) && outcome.stage !== 'response' ? 1 : 0;
         await expect(steps).toHaveCount(exchanges.length + unsent);
         for (const [index, exchange] of exchanges.entries()) {
           await expect(steps.nth(index)).toHaveAttribute('data-to', exchange.server);
@@ -103,7 +103,7 @@ test.describe('sequence diagram', () => {
           outcome.verdict === 'blocked' ? 1 : 0,
         );
         if (unsent === 1) await expect(steps.last()).toHaveAttribute('data-result', 'not-sent');
-        if (outcome.verdict === 'blocked' && outcome.stage === 'preflight') {
+        if (isCorsBlock(outcome) && outcome.stage === 'preflight') {
           await expect(steps.last()).toHaveAttribute('data-method', scenario.request.method);
         }
       });

@@ -4,22 +4,31 @@ import {
   chromiumConsoleMessage,
   chromiumInitiators,
   corsUnsafeRequestHeaderNames,
+  fillConsoleLine,
   fillOrigins,
+  isCorsBlock,
   scenarios,
   variantNames,
   type Expectation,
   type Scenario,
 } from '../scenarios/index.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type ConsoleEntry } from './fixtures.ts';
 
 /** Describes the expected outcome in a few words, for the test title. */
 function describeOutcome({ outcome, deviation }: Expectation): string {
+  if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) return `fails without CORS (${outcome.cause})`;
   if (outcome.verdict === 'blocked') return `blocked at ${outcome.stage} with ${outcome.corsError}`;
   return deviation === undefined ? 'allowed' : `allowed by Chromium against the standard (${deviation})`;
 }
 
 /** Console errors and issues about other URLs, such as the favicon, are not this attempt's. */
 const about = (url: string) => (text: string) => text.includes(`'${url}'`);
+
+/**
+ * Console errors about a URL, whether the text quotes it or Chromium attaches it, as it does to
+ * `Failed to load resource: net::…`, which names no URL in its text.
+ */
+const entriesAbout = (url: string) => (entry: ConsoleEntry) => entry.url === url || entry.text.includes(url);
 
 for (const scenario of scenarios) {
   for (const variant of variantNames) {
@@ -63,7 +72,24 @@ for (const scenario of scenarios) {
       });
 
       await test.step('Chromium reports the expected CORS error, or none', async () => {
-        if (outcome.verdict === 'blocked') {
+        if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) {
+          // Not a CORS block: Chromium prints other lines, and reports another DevTools issue or none.
+          const context = { url: attempt.url, page: attempt.page, origin: attempt.pageOrigin };
+          const lines = outcome.consoleLines.map((line) => fillConsoleLine(line, context, origins));
+          await expect
+            .poll(() => browserReports.consoleEntries.filter(entriesAbout(attempt.url)).map((entry) => entry.text))
+            .toEqual(lines);
+          const expectedIssues = outcome.issue === undefined ? [] : [outcome.issue];
+          await expect
+            .poll(() =>
+              browserReports.issues
+                .filter((issue) => issue.url === attempt.url)
+                .map(({ code, reason }) => ({ code, reason })),
+            )
+            .toEqual(expectedIssues);
+          await expect(page.getByTestId('console-line')).toHaveText(lines);
+          await expect(page.getByTestId('console-message')).toHaveCount(0);
+        } else if (outcome.verdict === 'blocked') {
           const message = chromiumConsoleMessage({
             initiator: chromiumInitiators[scenario.request.initiator],
             url: attempt.url,
@@ -126,6 +152,16 @@ for (const scenario of scenarios) {
             : (await page.getByTestId('attempt').getAttribute('data-js')) === 'blocked';
         const actualSent = record.exchanges.some((exchange) => exchange.method !== 'OPTIONS');
 
+        if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) {
+          // The evaluator judges only CORS. For a failure with another cause it must find either a response
+          // that CORS would let through, or no response at all to judge: CORS is not what failed.
+          const corsFindsNothing =
+            evaluation.outcome.verdict !== 'blocked' ||
+            (evaluation.outcome.kind === 'network-error' && evaluation.outcome.reason === 'no-response');
+          expect(corsFindsNothing, `the evaluator found ${JSON.stringify(evaluation.outcome)}`).toBe(true);
+          expect(evaluation.consoleMessage).toBeUndefined();
+          return;
+        }
         expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : 'allowed');
         // A deliberate difference between Chromium and the Fetch Standard must be the one the catalog names.
         expect(evaluation.deviation?.rule).toBe(expected.deviation);
@@ -146,16 +182,17 @@ for (const scenario of scenarios) {
         }
       });
 
-      if (outcome.verdict === 'blocked') {
+      const { fault } = outcome.verdict === 'blocked' ? outcome : { fault: undefined };
+      if (fault !== undefined) {
         await test.step('the page highlights the fault', async () => {
-          const role = outcome.fault.exchange;
+          const role = fault.exchange;
           const index = expected.exchanges.findIndex((exchange) =>
             role === 'preflight' ? exchange.method === 'OPTIONS' : exchange.method !== 'OPTIONS',
           );
           const faulty = page.getByTestId('exchange').nth(index).locator('[data-fault]');
           await expect(faulty.first()).toBeVisible();
-          if ('header' in outcome.fault) {
-            await expect(faulty.first()).toContainText(outcome.fault.header, { ignoreCase: true });
+          if ('header' in fault) {
+            await expect(faulty.first()).toContainText(fault.header, { ignoreCase: true });
           }
         });
       }

@@ -6,6 +6,7 @@ import {
   originSettings,
   originsFromPorts,
   fillOrigins,
+  isCorsBlock,
   portsFromEnv,
   scenarios,
   variantNames,
@@ -65,7 +66,7 @@ function headerNamesIn(scenario: Scenario): HeaderNameAt[] {
       }
     }
     names.push(...Object.keys(server.proxyAddsHeaders).map((name) => ({ where: `${variantName} proxy`, name })));
-    if (expected.outcome.verdict === 'blocked') {
+    if (isCorsBlock(expected.outcome)) {
       const { fault, detail } = expected.outcome;
       if ('header' in fault) names.push({ where: `${variantName} fault`, name: fault.header });
       if (detail.header !== undefined) names.push({ where: `${variantName} detail`, name: detail.header });
@@ -95,7 +96,7 @@ function methodsIn(scenario: Scenario): string[] {
 }
 
 function demonstrates(expected: Expectation, corsError: CorsError): boolean {
-  return expected.outcome.verdict === 'blocked' && expected.outcome.corsError === corsError;
+  return isCorsBlock(expected.outcome) && expected.outcome.corsError === corsError;
 }
 
 /** Chromium's `corsError` kinds that come from the preflight: `Preflight…` and `…PreflightResponse`. */
@@ -112,7 +113,7 @@ const variantCases = scenarios.flatMap((scenario) =>
 const blockedCases = scenarios.flatMap((scenario) =>
   variantNames.flatMap((variantName) => {
     const { outcome, exchanges } = scenario.variants[variantName].expected;
-    return outcome.verdict === 'blocked' ? [[`${scenario.id} ${variantName}`, outcome, exchanges] as const] : [];
+    return isCorsBlock(outcome) ? [[`${scenario.id} ${variantName}`, outcome, exchanges] as const] : [];
   }),
 );
 

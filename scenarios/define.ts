@@ -12,6 +12,7 @@ import type {
 } from './types.ts';
 import { assertNever } from './chromium-messages.ts';
 import { needsPreflight } from './fetch-rules.ts';
+import { isCorsBlock } from './outcomes.ts';
 
 /** A variant as a catalog row writes it: only what differs from the defaults. */
 export interface VariantRow {
@@ -30,6 +31,7 @@ export interface VariantRow {
   /**
    * Default: what a browser sends to the target server. A request that needs a preflight sends
    * OPTIONS, which gets 204, and then the actual request unless the block is at the preflight.
+   * A failure that is not CORS's expects the same, so a row where nothing reaches a server sets `[]`.
    */
   readonly exchanges?: readonly ExpectedExchange[];
   /**
@@ -105,7 +107,7 @@ function defaultExchanges(request: RequestSpec, response: RouteResponse, outcome
   const preflight: ExpectedExchange = { server: request.target, method: 'OPTIONS', status: 204 };
   const actual: ExpectedExchange = { server: request.target, method: request.method, status: response.status };
   if (!needsPreflight(request.method, request.headers)) return [actual];
-  if (outcome.verdict === 'blocked' && outcome.stage === 'preflight') return [preflight];
+  if (isCorsBlock(outcome) && outcome.stage === 'preflight') return [preflight];
   return [preflight, actual];
 }
 

@@ -83,6 +83,7 @@ export function findScenario(id: string): Scenario | undefined {
 export * from './categories.ts';
 export * from './chromium-messages.ts';
 export * from './origins.ts';
+export * from './outcomes.ts';
 export * from './types.ts';
 export { failedToFetch } from './define.ts';
 export * from './fetch-rules.ts';

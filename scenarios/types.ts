@@ -138,16 +138,63 @@ export interface MessageDetail {
   readonly header?: string;
 }
 
-export type Outcome =
-  | { readonly verdict: 'allowed' }
-  | {
-      readonly verdict: 'blocked';
-      readonly stage: Stage;
-      /** The DevTools issue's `corsErrorStatus.corsError`, which also selects the console message. */
-      readonly corsError: CorsError;
-      readonly detail: MessageDetail;
-      readonly fault: Fault;
-    };
+/** A block by the CORS check: Chromium prints "… has been blocked by CORS policy: …" and reports a `CorsIssue`. */
+export interface CorsBlockedOutcome {
+  readonly verdict: 'blocked';
+  /** Rows leave it out: a blocked outcome without a cause is a CORS block. */
+  readonly cause?: 'cors';
+  readonly stage: Stage;
+  /** The DevTools issue's `corsErrorStatus.corsError`, which also selects the console message. */
+  readonly corsError: CorsError;
+  readonly detail: MessageDetail;
+  readonly fault: Fault;
+}
+
+/**
+ * Why a request failed when the CORS check is not the cause. JavaScript sees the same failure as for a
+ * CORS block, so only the console, the DevTools issue and the servers' records tell them apart.
+ * - `network`: no HTTP response came back, as when no server listens or the server closes the connection.
+ * - `csp`: the page's Content-Security-Policy forbids connecting to the URL, so nothing is sent.
+ * - `mixed-content`: a page loaded over https asked for an http URL, so nothing is sent.
+ * - `corp`: the response's Cross-Origin-Resource-Policy forbids another origin to load it in no-cors mode.
+ * - `coep`: the page's Cross-Origin-Embedder-Policy requires a Cross-Origin-Resource-Policy that the response lacks.
+ * - `local-network-access`: a page on a public address asked for a local one without the user's
+ *   permission. Chromium words it as a CORS error, but no CORS header can allow it.
+ */
+export type FailureCause = 'network' | 'csp' | 'mixed-content' | 'corp' | 'coep' | 'local-network-access';
+
+/** The `issue.code` of a DevTools issue (CDP `Audits.issueAdded`). */
+export type DevToolsIssueCode =
+  'CorsIssue' | 'ContentSecurityPolicyIssue' | 'MixedContentIssue' | 'BlockedByResponseIssue';
+
+/**
+ * A DevTools issue, by its code and the field that says why: `corsErrorStatus.corsError` of a `CorsIssue`,
+ * `contentSecurityPolicyViolationType` of a `ContentSecurityPolicyIssue`, `resolutionStatus` of a
+ * `MixedContentIssue`, `reason` of a `BlockedByResponseIssue`.
+ */
+export interface DevToolsIssue {
+  readonly code: DevToolsIssueCode;
+  readonly reason: string;
+}
+
+/** A failure that looks like a CORS block in JavaScript, but has another cause. */
+export interface NonCorsBlockedOutcome {
+  readonly verdict: 'blocked';
+  readonly cause: FailureCause;
+  /**
+   * The console errors Chromium prints for the request, in order. Besides the origins, `{url}` stands for
+   * the URL requested, `{page}` for the URL of the document that sent it, and `{origin}` for its origin.
+   */
+  readonly consoleLines: readonly Template[];
+  /** The DevTools issue Chromium reports, if any: a network error reports none. */
+  readonly issue?: DevToolsIssue;
+  /** The header or status that causes the failure, when a response that a server recorded holds it. */
+  readonly fault?: Fault;
+}
+
+export type BlockedOutcome = CorsBlockedOutcome | NonCorsBlockedOutcome;
+
+export type Outcome = { readonly verdict: 'allowed' } | BlockedOutcome;
 
 export type Verdict = Outcome['verdict'];
 

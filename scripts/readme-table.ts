@@ -12,10 +12,13 @@ import {
   assertNever,
   categories,
   fillOrigins,
+  isCorsBlock,
   originsFromPorts,
   portsFromEnv,
   scenarios,
+  type CorsBlockedOutcome,
   type ExpectedExchange,
+  type NonCorsBlockedOutcome,
   type OriginMap,
   type Outcome,
   type Scenario,
@@ -55,13 +58,21 @@ export function describeOutcome(outcome: Outcome): string {
     case 'allowed':
       return 'allowed';
     case 'blocked':
+      if (!isCorsBlock(outcome)) return `not CORS, ${outcome.cause}: ${codeSpan(failureSign(outcome))}`;
       return `blocked ${describeStage(outcome.stage)}: ${codeSpan(outcome.corsError)}`;
     default:
       return assertNever(outcome);
   }
 }
 
-function describeStage(stage: Extract<Outcome, { verdict: 'blocked' }>['stage']): string {
+/** Names what identifies a failure that is not CORS's: its DevTools issue, or else its `net::` error. */
+function failureSign(outcome: NonCorsBlockedOutcome): string {
+  if (outcome.issue !== undefined) return outcome.issue.reason;
+  const netError = outcome.consoleLines.map((line) => /net::ERR_[A-Z_.]+/i.exec(line)?.[0]).find(Boolean);
+  return netError ?? outcome.cause;
+}
+
+function describeStage(stage: CorsBlockedOutcome['stage']): string {
   switch (stage) {
     case 'preflight':
       return 'at preflight';

@@ -1,10 +1,23 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 
-import { assertNever, type Scenario, type VariantName } from '../../scenarios/index.ts';
+import {
+  assertNever,
+  isCorsBlock,
+  type ExpectedExchange,
+  type NonCorsBlockedOutcome,
+  type Scenario,
+  type VariantName,
+} from '../../scenarios/index.ts';
 import type { Attempt } from '../attempt.ts';
 import type { TraceRecord } from '../../scenarios/records.ts';
-import { compareRecords, expectedBrowser, expectedConsoleMessage, type RecordsComparison } from '../expectation.ts';
+import {
+  compareRecords,
+  expectedBrowser,
+  expectedConsoleLines,
+  expectedConsoleMessage,
+  type RecordsComparison,
+} from '../expectation.ts';
 import { inspectAttempt, type Inspection } from '../inspection.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch } from '../page-origin.ts';
@@ -12,6 +25,7 @@ import { reportedFailure, type JsOutcome } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-verdict.ts';
+import './cp-look-alike-clues.ts';
 import './cp-sequence-diagram.ts';
 import './cp-server-records.ts';
 import './cp-three-views.ts';
@@ -141,7 +155,14 @@ export class CpAttemptResult extends LitElement {
     if (scenario === undefined || attempt === undefined) return nothing;
     const expected = scenario.variants[this.variant].expected;
     const message = expectedConsoleMessage(expected.outcome, attempt.url, origins, scenario.request.initiator);
+    const lines = expectedConsoleLines(expected.outcome, attempt.url, origins, {
+      url: location.href,
+      origin: origins.app,
+    });
 
+    if (lines !== undefined && expected.outcome.verdict === 'blocked' && !isCorsBlock(expected.outcome)) {
+      return this.renderNonCorsLines(lines, expected.outcome, expected.exchanges);
+    }
     if (message === undefined) {
       return html`<p>The request is expected to pass the CORS check, so ${expectedBrowser} prints no CORS error.</p>`;
     }
@@ -153,6 +174,29 @@ export class CpAttemptResult extends LitElement {
       </p>
       <pre class="console" data-testid="console-message">${message}</pre>
       ${this.renderConsoleCaveat(compareRecords(expected.exchanges, attempt))}
+    `;
+  }
+
+  /**
+   * Renders the console lines of a failure that is not a CORS block. They are what tells it apart: no line
+   * says "blocked by CORS policy", although JavaScript gets the same failure.
+   */
+  private renderNonCorsLines(
+    lines: readonly string[],
+    outcome: NonCorsBlockedOutcome,
+    exchanges: readonly ExpectedExchange[],
+  ): TemplateResult {
+    const evaluation =
+      this.inspection !== undefined && 'evaluation' in this.inspection ? this.inspection.evaluation : undefined;
+    return html`
+      <p>
+        The CORS check is not what fails here. ${expectedBrowser} prints
+        ${lines.length === 1 ? 'this error' : 'these errors'} in the DevTools console for this attempt. JavaScript
+        cannot read the console, so this page builds the lines from the catalog. Open DevTools to compare.
+      </p>
+      ${lines.map((line) => html`<pre class="console" data-testid="console-line">${line}</pre>`)}
+      <p><strong>How to tell it from a CORS error</strong>, since JavaScript gets the same failure:</p>
+      <cp-look-alike-clues .outcome=${outcome} .exchanges=${exchanges} .evaluation=${evaluation}></cp-look-alike-clues>
     `;
   }
 
