@@ -106,3 +106,45 @@ describe('needsPreflight', () => {
     expect(needsPreflight(method, headers)).toBe(preflight);
   });
 });
+
+describe("Chromium 156's extra safelist", () => {
+  it.each([
+    ['DPR', '1.5', true],
+    ['DPR', '1.', false],
+    ['Device-Memory', '8', true],
+    ['Width', '1280', true],
+    ['Width', '1.5', false],
+    ['Viewport-Width', '-1', false],
+    ['Save-Data', 'ON', true],
+    ['Save-Data', 'off', false],
+    ['Intervention', '<x>', true],
+  ])('%s: %s is %s', (name, value, safelisted) => {
+    expect(isCorsSafelistedRequestHeader(name, value, 'chromium-156')).toBe(safelisted);
+    expect(isCorsSafelistedRequestHeader(name, value)).toBe(false);
+  });
+
+  it('lets distinct names pass 1024 bytes', () => {
+    const headers = {
+      Accept: 'a'.repeat(128),
+      'Accept-Language': 'b'.repeat(128),
+      'Content-Language': 'c'.repeat(128),
+      DPR: '2'.repeat(128),
+      Width: '1'.repeat(128),
+      'Viewport-Width': '1'.repeat(128),
+      'Device-Memory': '8'.repeat(128),
+      'Content-Type': 'text/plain;'.padEnd(128, 'x'),
+    };
+    expect(corsUnsafeRequestHeaderNames(headers, 'chromium-156')).toEqual([]);
+    expect(corsUnsafeRequestHeaderNames({ ...headers, 'Save-Data': 'on' }, 'chromium-156')).toEqual([
+      'accept',
+      'accept-language',
+      'content-language',
+      'content-type',
+      'device-memory',
+      'dpr',
+      'save-data',
+      'viewport-width',
+      'width',
+    ]);
+  });
+});

@@ -33,9 +33,16 @@ function byteLength(value: string): number {
   return new TextEncoder().encode(value).length;
 }
 
+/**
+ * Whose safelist decides: the Fetch Standard's, or Chromium 156's, which also safelists a few
+ * names the standard does not (see `isChromiumOnlySafelistedHeader`).
+ */
+export type SafelistRules = 'standard' | 'chromium-156';
+
 /** Checks whether one header, on its own, is a CORS-safelisted request-header. */
-export function isCorsSafelistedRequestHeader(name: string, value: string): boolean {
+export function isCorsSafelistedRequestHeader(name: string, value: string, rules: SafelistRules = 'standard'): boolean {
   if (byteLength(value) > 128) return false;
+  if (rules === 'chromium-156' && isChromiumOnlySafelistedHeader(name, value)) return true;
   switch (name.toLowerCase()) {
     case 'accept':
       return !hasCorsUnsafeByte(value);
@@ -62,14 +69,14 @@ export type HeaderList = Readonly<Record<string, string>> | readonly (readonly [
  * Lowercased, sorted names of the headers that make a request need a preflight. When the
  * safelisted values add up to more than 1024 bytes, they all count as unsafe.
  */
-export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
+export function corsUnsafeRequestHeaderNames(headers: HeaderList, rules: SafelistRules = 'standard'): string[] {
   const unsafe = new Set<string>();
   const potentiallyUnsafe: string[] = [];
   let safelistedBytes = 0;
   // Array.isArray narrows a readonly array to any[], so the annotation keeps name and value typed.
   const entries: readonly (readonly [string, string])[] = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
-    if (isCorsSafelistedRequestHeader(name, value)) {
+    if (isCorsSafelistedRequestHeader(name, value, rules)) {
       potentiallyUnsafe.push(name.toLowerCase());
       safelistedBytes += byteLength(value);
     } else {
@@ -81,8 +88,33 @@ export function corsUnsafeRequestHeaderNames(headers: HeaderList): string[] {
 }
 
 /** Whether a `fetch()` in `cors` mode with this method and these headers sends a preflight first. */
-export function needsPreflight(method: string, headers: HeaderList): boolean {
-  return !isCorsSafelistedMethod(normalizeMethod(method)) || corsUnsafeRequestHeaderNames(headers).length > 0;
+export function needsPreflight(method: string, headers: HeaderList, rules: SafelistRules = 'standard'): boolean {
+  return !isCorsSafelistedMethod(normalizeMethod(method)) || corsUnsafeRequestHeaderNames(headers, rules).length > 0;
+}
+
+/**
+ * Chromium 156 safelists these request headers beyond the standard's five names, as
+ * `IsCorsSafelistedHeader` in services/network/public/cpp/cors/cors.cc does: the client hints
+ * `DPR` and `Device-Memory` with a decimal number, `Width` and `Viewport-Width` with digits,
+ * `Save-Data: on`, and `Intervention`. They count toward the 1024-byte total like the others,
+ * and they are the only way a page can pass that total with distinct names, because the five
+ * standard names hold at most 5 × 128 bytes. Names and value rules observed in Chromium 156.
+ */
+function isChromiumOnlySafelistedHeader(name: string, value: string): boolean {
+  switch (name.toLowerCase()) {
+    case 'dpr':
+    case 'device-memory':
+      return /^\d+(\.\d+)?$/.test(value);
+    case 'width':
+    case 'viewport-width':
+      return /^\d+$/.test(value);
+    case 'save-data':
+      return value.toLowerCase() === 'on';
+    case 'intervention':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**

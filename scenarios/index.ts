@@ -20,6 +20,7 @@ import errorWithoutAllowOrigin from './catalog/error-without-allow-origin.ts';
 import eventSourceMissingAllowOrigin from './catalog/event-source-missing-allow-origin.ts';
 import headerNotAllowed from './catalog/header-not-allowed.ts';
 import imageCrossoriginMissingAllowOrigin from './catalog/image-crossorigin-missing-allow-origin.ts';
+import methodCasePatch from './catalog/method-case-patch.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
 import moduleScriptMissingAllowOrigin from './catalog/module-script-missing-allow-origin.ts';
@@ -30,6 +31,7 @@ import preflightWildcardWithCredentials from './catalog/preflight-wildcard-with-
 import preflightWithoutAllowOrigin from './catalog/preflight-without-allow-origin.ts';
 import redirectWithoutAllowOrigin from './catalog/redirect-without-allow-origin.ts';
 import routeBeforeCors from './catalog/route-before-cors.ts';
+import safelistedHeadersOver1024Bytes from './catalog/safelisted-headers-over-1024-bytes.ts';
 import sendBeaconJson from './catalog/send-beacon-json.ts';
 import wildcardHeadersWithCredentials from './catalog/wildcard-headers-with-credentials.ts';
 import wildcardMethodsWithCredentials from './catalog/wildcard-methods-with-credentials.ts';
@@ -54,6 +56,8 @@ export const scenarios: readonly Scenario[] = [
   wildcardHeadersWithCredentials,
   contentTypeQuotedCharset,
   acceptLanguageTooLong,
+  safelistedHeadersOver1024Bytes,
+  methodCasePatch,
   preflightWithoutAllowOrigin,
   actualWithoutAllowOrigin,
   methodNotAllowed,

@@ -18,7 +18,7 @@ type TestServers = ReturnType<typeof createTestServers>;
 
 /** Builds the request the catalog's client page sends for a variant, as the evaluator takes it. */
 function catalogRequest(scenario: Scenario, variant: VariantName, query = ''): CorsRequest {
-  const { request } = scenario;
+  const { request } = scenario.variants[variant];
   return {
     origin: testOrigins.app,
     url: `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`,

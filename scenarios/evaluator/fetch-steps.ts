@@ -117,13 +117,13 @@ export function* fetchSteps(
       return finish(networkError('unsupported-scheme', 'request', hop, 'CorsDisabledScheme'));
     } else {
       tainting = 'cors';
-      preflightNeeded = needsPreflight(method, headers);
+      preflightNeeded = needsPreflight(method, headers, conformance);
     }
 
     const cacheKey: CacheKey = { origin: requestOrigin, url: url.href, credentials: request.credentials === 'include' };
     if (preflightNeeded && !cacheCovers(cache, cacheKey, method, headers, now, conformance)) {
       const subject = { method, headers, credentials: request.credentials, serializedOrigin: requestOrigin };
-      const built = preflightHeaders(subject);
+      const built = preflightHeaders(subject, conformance);
       const preflight: OutgoingRequest = {
         role: 'preflight',
         hop,
@@ -289,7 +289,9 @@ function cacheCovers(
 ): boolean {
   if (cache === undefined) return false;
   if (!isCorsSafelistedMethod(method) && !cache.hasMethodMatch(key, method, now)) return false;
-  return unsafeNamesInCheckOrder(headers).every((name) => cache.hasHeaderMatch(key, name, now, conformance));
+  return unsafeNamesInCheckOrder(headers, conformance).every((name) =>
+    cache.hasHeaderMatch(key, name, now, conformance),
+  );
 }
 
 /** Returns whether Chromium skipped the preflight only because a cached `*` entry covered Authorization. */

@@ -26,12 +26,15 @@ export interface PreflightSubject {
 }
 
 /** Builds the preflight's headers: `Accept: *\/*`, the method, and the CORS-unsafe header names. */
-export function preflightHeaders(subject: PreflightSubject): {
+export function preflightHeaders(
+  subject: PreflightSubject,
+  conformance: Conformance = 'chromium-156',
+): {
   headers: HeaderPair[];
   requestMethod: string;
   requestHeaders: string | undefined;
 } {
-  const unsafeNames = corsUnsafeRequestHeaderNames(subject.headers);
+  const unsafeNames = corsUnsafeRequestHeaderNames(subject.headers, conformance);
   // Joined with a comma and no space, which is how browsers have always sent it.
   const requestHeaders = unsafeNames.length > 0 ? unsafeNames.join(',') : undefined;
   const headers: HeaderPair[] = [
@@ -175,7 +178,7 @@ export function checkPreflightResponse(
     return headerFailure('authorization', allowHeaders, include);
   }
   if (!wildcard) {
-    const missing = unsafeNamesInCheckOrder(subject.headers).find((name) => !lowerNames.includes(name));
+    const missing = unsafeNamesInCheckOrder(subject.headers, conformance).find((name) => !lowerNames.includes(name));
     if (missing !== undefined) return headerFailure(missing, allowHeaders, include);
   }
 
@@ -213,10 +216,13 @@ function headerFailure(name: string, allowHeaders: string | undefined, include: 
  * message reports. Names that are not safelisted come first, then the safelisted names when their
  * values exceed 1024 bytes. Each group is sorted, as Blink keeps fetch() headers sorted.
  */
-export function unsafeNamesInCheckOrder(headers: readonly HeaderPair[]): string[] {
-  const all = corsUnsafeRequestHeaderNames(headers);
+export function unsafeNamesInCheckOrder(
+  headers: readonly HeaderPair[],
+  conformance: Conformance = 'chromium-156',
+): string[] {
+  const all = corsUnsafeRequestHeaderNames(headers, conformance);
   const notSafelisted = new Set(
-    headers.filter(([name, value]) => !isCorsSafelistedRequestHeader(name, value)).map(([name]) => name),
+    headers.filter(([name, value]) => !isCorsSafelistedRequestHeader(name, value, conformance)).map(([name]) => name),
   );
   return [...all.filter((name) => notSafelisted.has(name)), ...all.filter((name) => !notSafelisted.has(name))];
 }
