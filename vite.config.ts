@@ -28,7 +28,8 @@ export default defineConfig(async ({ command, mode }) => {
     // one per app port, because Vite refuses a second dev server on one cache.
     ...(mode === 'e2e' && { cacheDir: `node_modules/.vite-e2e-${ports.app}` }),
     define: { __CORS_PLAYGROUND_ORIGINS__: JSON.stringify(origins) },
-    server,
+    // A source file saved during an e2e run must not reload the pages under test.
+    server: mode === 'e2e' ? { ...server, hmr: false, watch: null } : server,
     preview: server,
     plugins: [announceReady(origins)],
   };

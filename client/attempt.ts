@@ -5,7 +5,7 @@
 import type { OriginMap, Scenario, VariantName } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
 import { readReplay, type ReplayResult } from './replay.ts';
-import { readBeaconRecords, readRecords, requestUrl, sendRequest, type JsOutcome } from './send.ts';
+import { readBeaconRecords, readRecords, requestUrl, sendRequest, signIn, signInUrl, type JsOutcome } from './send.ts';
 
 /** Performance marks around an attempt, which `scripts/bench-inspector.ts` measures. */
 export const attemptSettledMark = 'cors-playground:attempt-settled';
@@ -25,6 +25,8 @@ export interface Attempt {
   readonly records?: TraceRecord;
   /** Present when the state is `records-failed`. */
   readonly recordsError?: { readonly url: string; readonly error: string };
+  /** What the sign-in before the request did, when the request depends on a cookie. */
+  readonly signIn?: string;
   /** Replay endpoint's result for the same request without an Origin header, absent until it responds. */
   readonly replay?: ReplayResult;
 }
@@ -55,13 +57,19 @@ export async function runAttempt(
     onChange(attempt);
   });
 
-  const js = await sendRequest(url, scenario.request, fetchFn);
+  const { request } = scenario.variants[variant];
+  if (request.signIn !== undefined) {
+    attempt = { ...attempt, signIn: await signIn(signInUrl(origins, scenario, variant), request.signIn, fetchFn) };
+    onChange(attempt);
+  }
+
+  const js = await sendRequest(url, request, fetchFn);
   performance.mark(attemptSettledMark, { detail: { trace } });
   attempt = { ...attempt, js };
   onChange(attempt);
 
   const records =
-    scenario.request.initiator === 'beacon'
+    request.initiator === 'beacon'
       ? await readBeaconRecords(origins, trace, fetchFn)
       : await readRecords(origins, trace, fetchFn);
   attempt = records.ok

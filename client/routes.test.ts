@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { findScenario } from '../scenarios/index.ts';
-import { listHref, parseRoute, resolveLocation, scenarioHref } from './routes.ts';
+import { listHref, parseRoute, progressHref, resolveLocation, scenarioHref } from './routes.ts';
 
 describe('parseRoute', () => {
   test.each(['', '#', '#/', '#//'])('%j is the list', (hash) => {
@@ -104,5 +104,25 @@ describe('resolveLocation', () => {
 
   test.each(['/elsewhere', '/scenarios', '/scenarios/a/b/c', '/client/'])('%s is an unknown path', (pathname) => {
     expect(at(pathname, '#/')).toEqual({ route: { kind: 'unknown-path', path: pathname } });
+  });
+});
+
+describe('parseRoute with teaching pages and options', () => {
+  test('progress page', () => {
+    expect(parseRoute('#/progress')).toEqual({ kind: 'progress' });
+  });
+
+  test('query after the route is ignored', () => {
+    const route = parseRoute('#/scenarios/missing-allow-origin/fixed?present&playlist=a,b');
+
+    expect(route).toEqual({ kind: 'scenario', scenario: findScenario('missing-allow-origin'), variant: 'fixed' });
+  });
+
+  test('query on the list', () => {
+    expect(parseRoute('#/?present')).toEqual({ kind: 'list' });
+  });
+
+  test('progressHref leads to the progress page', () => {
+    expect(follow(progressHref)).toEqual({ route: { kind: 'progress' } });
   });
 });

@@ -1,11 +1,14 @@
 /**
- * Hash routes: `/#/` is the scenario list and `/#/scenarios/<id>/<variant>` a scenario page.
- * Hash routing keeps every page a deep link while Vite serves one static index.html.
+ * Hash routes: `/#/` is the scenario list, `/#/progress` the course and its progress, and
+ * `/#/scenarios/<id>/<variant>` a scenario page. Hash routing keeps every page a deep link while Vite
+ * serves one static index.html. A query after the hash route, as in `#/scenarios/<id>/broken?present`,
+ * sets options (see `presentation.ts`) and does not change the page.
  */
 import { findScenario, variantNames, type Scenario, type VariantName } from '../scenarios/index.ts';
 
 export type Route =
   | { readonly kind: 'list' }
+  | { readonly kind: 'progress' }
   | { readonly kind: 'scenario'; readonly scenario: Scenario; readonly variant: VariantName }
   | { readonly kind: 'unknown-scenario'; readonly id: string }
   | { readonly kind: 'unknown-variant'; readonly scenario: Scenario; readonly variant: string }
@@ -22,6 +25,7 @@ export interface ResolvedLocation {
 // Links start at the root path, so that they leave a page opened at an unknown path such as /elsewhere.
 // On any other page only the hash changes, so following a link fires `hashchange` and reloads nothing.
 export const listHref = '/#/';
+export const progressHref = '/#/progress';
 
 export function scenarioHref(id: string, variant: VariantName): string {
   return `/#/scenarios/${encodeURIComponent(id)}/${variant}`;
@@ -49,10 +53,11 @@ export function resolveLocation({
   return { route: { kind: 'unknown-path', path: pathname } };
 }
 
-/** Parses `location.hash`. An empty hash is the list, and a trailing slash is ignored. */
+/** Parses `location.hash`. An empty hash is the list, and a trailing slash and a query are ignored. */
 export function parseRoute(hash: string): Route {
-  const path = hash.replace(/^#/, '').replace(/\/+$/, '');
+  const path = hashPath(hash).replace(/\/+$/, '');
   if (path === '') return { kind: 'list' };
+  if (path === '/progress') return { kind: 'progress' };
 
   const segments = path.split('/').slice(1).map(decodeSegment);
   if (path.startsWith('/') && segments[0] === 'scenarios' && segments.length >= 2 && segments.length <= 3) {
@@ -65,6 +70,11 @@ export function parseRoute(hash: string): Route {
     return { kind: 'scenario', scenario, variant };
   }
   return { kind: 'unknown-path', path: `#${path}` };
+}
+
+/** Returns the hash without its `#` and without the query that follows the route. */
+export function hashPath(hash: string): string {
+  return hash.replace(/^#/, '').replace(/\?.*$/, '');
 }
 
 function isVariantName(value: string): value is VariantName {

@@ -24,6 +24,8 @@ export interface VariantRow {
   readonly routeFirst?: boolean;
   /** Default: the proxy adds nothing. */
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
+  /** Default: none. Only a request sent from a `frame` page has page headers of its own. */
+  readonly pageHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
   readonly outcome?: Outcome;
   /** Default: none, so Chromium and the Fetch Standard agree. */
@@ -122,6 +124,7 @@ function defineVariant(row: VariantRow, request: RequestSpec): Variant {
       routeFirst: row.routeFirst ?? false,
       response,
       proxyAddsHeaders: row.proxyAddsHeaders ?? {},
+      pageHeaders: row.pageHeaders ?? {},
     },
     expected: { outcome, exchanges, js, ...(row.deviation !== undefined && { deviation: row.deviation }) },
   };

@@ -4,7 +4,7 @@ import { fillOrigins, originsFromPorts, portsFromEnv, type OriginMap } from './o
 
 describe('portsFromEnv', () => {
   it('defaults without variables', () => {
-    expect(portsFromEnv({})).toEqual({ app: 5173, api: 8001, proxy: 8002, partner: 8003 });
+    expect(portsFromEnv({})).toEqual({ app: 5173, api: 8001, proxy: 8002, partner: 8003, attacker: 8004 });
   });
 
   it('treats empty value as unset', () => {
@@ -26,9 +26,10 @@ describe('portsFromEnv', () => {
       CORS_PLAYGROUND_API_PORT: '3001',
       CORS_PLAYGROUND_PROXY_PORT: '3002',
       CORS_PLAYGROUND_PARTNER_PORT: '3003',
+      CORS_PLAYGROUND_ATTACKER_PORT: '3004',
     });
 
-    expect(ports).toEqual({ app: 3000, api: 3001, proxy: 3002, partner: 3003 });
+    expect(ports).toEqual({ app: 3000, api: 3001, proxy: 3002, partner: 3003, attacker: 3004 });
   });
 
   it('accepts the port range ends', () => {
@@ -76,6 +77,7 @@ describe('originsFromPorts', () => {
       api: 'http://localhost:8001',
       proxy: 'http://localhost:8002',
       partner: 'http://partner.localhost:8003',
+      attacker: 'http://attacker.localhost:8004',
     });
   });
 
@@ -92,11 +94,13 @@ describe('fillOrigins', () => {
     api: 'http://api.test:2',
     proxy: 'http://proxy.test:3',
     partner: 'http://partner.test:4',
+    attacker: 'http://attacker.test:5',
   };
 
   const cases: readonly (readonly [template: string, expected: string])[] = [
     ['{app} calls {api}', 'http://app.test:1 calls http://api.test:2'],
     ['{proxy} and {partner}', 'http://proxy.test:3 and http://partner.test:4'],
+    ['{attacker} reads {api}', 'http://attacker.test:5 reads http://api.test:2'],
     ['{app}, {app}', 'http://app.test:1, http://app.test:1'],
     ['{app}/', 'http://app.test:1/'],
     ['no placeholders', 'no placeholders'],

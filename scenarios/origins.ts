@@ -1,14 +1,17 @@
 /**
  * The playground's origins. The app and the APIs sit on different origins on purpose:
  * `app`, `api` and `proxy` share the site `http://localhost` (same-site, cross-origin), while
- * `partner` is a `*.localhost` name and so a different site, which changes how cookies behave.
+ * `partner` and `attacker` are `*.localhost` names and so other sites, which changes how cookies behave.
  */
 
 /** Servers that handle scenario requests. */
 export type ServerName = 'api' | 'proxy' | 'partner';
 
-/** Every origin the playground serves: the learner's app and the servers. */
-export type OriginName = 'app' | ServerName;
+/**
+ * Every origin the playground serves: the learner's app, the servers, and an attacker's site that
+ * serves only pages, from which security scenarios send their requests.
+ */
+export type OriginName = 'app' | 'attacker' | ServerName;
 
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
@@ -53,6 +56,12 @@ export const originSettings: Readonly<Record<OriginName, OriginSetting>> = {
     defaultPort: 8003,
     portVariable: 'CORS_PLAYGROUND_PARTNER_PORT',
     description: "a partner's API on another site",
+  },
+  attacker: {
+    host: 'attacker.localhost',
+    defaultPort: 8004,
+    portVariable: 'CORS_PLAYGROUND_ATTACKER_PORT',
+    description: "an attacker's site that tries to read the API's data",
   },
 };
 
@@ -107,9 +116,9 @@ export function originsFromPorts(ports: Ports): OriginMap {
 }
 
 /**
- * Replaces `{app}`, `{api}`, `{proxy}` and `{partner}` with the serialized origins.
+ * Replaces `{app}`, `{api}`, `{proxy}`, `{partner}` and `{attacker}` with the serialized origins.
  * Catalog rows write origins this way so that they stay true when the ports change.
  */
 export function fillOrigins(template: string, origins: OriginMap): string {
-  return template.replace(/\{(app|api|proxy|partner)\}/g, (_, name: OriginName) => origins[name]);
+  return template.replace(/\{(app|api|proxy|partner|attacker)\}/g, (_, name: OriginName) => origins[name]);
 }

@@ -34,7 +34,22 @@ export interface RequestSpec {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly credentials: CredentialsMode;
+  /** The page that sends the request. Default: the learner's app page itself. */
+  readonly page?: RequestPage;
 }
+
+/**
+ * A page other than the app that sends a scenario's request. It is an iframe inside the app page, so
+ * the attempt still shows there.
+ * - `frame`: a page at `origin`, served by the playground server that listens on that origin's port
+ *   with the variant's `pageHeaders`, such as an attacker's page or a page with a Content-Security-Policy.
+ * - `sandboxed-frame`: an `<iframe sandbox="allow-scripts">`. Its origin is opaque, so the browser
+ *   sends `Origin: null`.
+ */
+export type RequestPage =
+  | { readonly kind: 'app' }
+  | { readonly kind: 'frame'; readonly origin: Template }
+  | { readonly kind: 'sandboxed-frame' };
 
 /** Settings for Hono's `cors()` middleware, as plain data. */
 export interface CorsSettings {
@@ -95,6 +110,8 @@ export interface ServerBehaviour {
    * `add_header` line in a proxy configuration would. Used when the request targets `proxy`.
    */
   readonly proxyAddsHeaders: Readonly<Record<string, Template>>;
+  /** Headers of the page that sends the request, when the request's page is a `frame`. */
+  readonly pageHeaders: Readonly<Record<string, Template>>;
 }
 
 /** The stage at which the browser blocked the request. */

@@ -1,6 +1,6 @@
 /**
- * Starts the playground's servers: the API, the reverse proxy in front of it, and the partner API
- * on another site. They share one record store, so one records endpoint returns the exchanges of every server.
+ * Starts the playground's servers: the API, the reverse proxy in front of it, the partner API
+ * on another site, and the attacker's site that serves pages only. They share one record store, so one records endpoint returns the exchanges of every server.
  */
 import type { Server } from 'node:http';
 import {
@@ -14,6 +14,7 @@ import { listen } from './listen.ts';
 import { consoleLog as log } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
 import { RecordStore } from './record-store.ts';
+import { createAttackerServer } from './attacker-server.ts';
 import { createScenarioServer } from './scenario-server.ts';
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     api: createScenarioServer({ server: 'api', origins, store, log }),
     proxy: createProxyServer({ upstream, origins, store, log }),
     partner: createScenarioServer({ server: 'partner', origins, store, log }),
+    attacker: createAttackerServer({ origins, log }),
   };
 
   const results = await Promise.allSettled(

@@ -8,6 +8,7 @@ import { playgroundError, quote } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
 import type { RecordStore } from './record-store.ts';
 import { createReplayApp, replayPath, type ReplayOptions } from './replay.ts';
+import { createRunnerApp } from './runner.ts';
 import { scenarioNotFound } from './scenario-not-found.ts';
 import { createVariantApp } from './variant-app.ts';
 
@@ -43,6 +44,8 @@ export function createScenarioServer({ server, origins, store, log, fetchReplayT
     const { exchanges, dropped } = store.get(trace);
     return c.json({ trace, exchanges, dropped });
   });
+
+  app.route('/', createRunnerApp(origins));
 
   if (server === 'api') {
     app.route(replayPath, createReplayApp({ origins, log, fetchTarget: fetchReplayTarget }));

@@ -4,11 +4,16 @@ import { silentLog } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
 import { RecordStore, type RecordStoreLimits } from './record-store.ts';
 import { createScenarioServer } from './scenario-server.ts';
+import { createAttackerServer } from './attacker-server.ts';
 
 export const testOrigins = originsFromPorts(portsFromEnv({}));
 
-/** Creates the three servers in-process, with the proxy forwarding to the API app without a network. */
-export function createTestServers(limits?: RecordStoreLimits): { store: RecordStore; apps: Record<ServerName, Hono> } {
+/** Creates the servers in-process, with the proxy forwarding to the API app without a network. */
+export function createTestServers(limits?: RecordStoreLimits): {
+  store: RecordStore;
+  apps: Record<ServerName, Hono>;
+  attacker: Hono;
+} {
   const store = new RecordStore(limits);
   const options = { origins: testOrigins, store, log: silentLog };
   const api = createScenarioServer({ server: 'api', ...options });
@@ -18,5 +23,5 @@ export function createTestServers(limits?: RecordStoreLimits): { store: RecordSt
     fetchUpstream: async (request) => api.request(request),
     ...options,
   });
-  return { store, apps: { api, proxy, partner } };
+  return { store, apps: { api, proxy, partner }, attacker: createAttackerServer(options) };
 }

@@ -4,9 +4,12 @@ import { customElement, query, state } from 'lit/decorators.js';
 import { assertNever } from '../../scenarios/index.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch, type OriginMismatch } from '../page-origin.ts';
-import { listHref, resolveLocation, type Route } from '../routes.ts';
+import { parsePresentation, type Presentation } from '../presentation.ts';
+import { listHref, progressHref, resolveLocation, type Route } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
 import './cp-not-found.ts';
+import './cp-presenter.ts';
+import './cp-progress-page.ts';
 import './cp-scenario-list.ts';
 import './cp-scenario-page.ts';
 
@@ -47,6 +50,10 @@ export class CpApp extends LitElement {
         outline: none;
       }
 
+      .progress-link {
+        margin-left: auto;
+      }
+
       .wrong-origin {
         margin-top: var(--cp-space);
       }
@@ -54,6 +61,9 @@ export class CpApp extends LitElement {
   ];
 
   @state() private route: Route = routeOfLocation();
+
+  /** Presenter mode's playlist when the URL turns it on, which replaces the header and page with slides. */
+  @state() private presentation?: Presentation = parsePresentation(location);
 
   @query('main') private main?: HTMLElement;
 
@@ -68,6 +78,8 @@ export class CpApp extends LitElement {
   }
 
   override updated(changed: PropertyValues): void {
+    // The presenter titles its own slides.
+    if (this.presentation !== undefined) return;
     document.title =
       this.route.kind === 'scenario' ? `${this.route.scenario.title} (${this.route.variant}) · ${siteName}` : siteName;
 
@@ -81,13 +93,19 @@ export class CpApp extends LitElement {
   }
 
   override render(): TemplateResult {
+    const mismatch = this.renderOriginMismatch(findOriginMismatch(location, origins.app));
+    if (this.presentation !== undefined) {
+      return html`${mismatch}
+        <main><cp-presenter .presentation=${this.presentation} .route=${this.route}></cp-presenter></main>`;
+    }
     return html`
-      ${this.renderOriginMismatch(findOriginMismatch(location, origins.app))}
+      ${mismatch}
       <header>
         <a class="site-name" href=${listHref}>${siteName}</a>
         <span class="muted"
           >Reproduce CORS failures in this browser, and see the server change that fixes each one.</span
         >
+        <a class="progress-link" href=${progressHref}>Course and progress</a>
       </header>
       <main tabindex="-1">${this.renderRoute(this.route)}</main>
     `;
@@ -108,6 +126,8 @@ export class CpApp extends LitElement {
     switch (route.kind) {
       case 'list':
         return html`<cp-scenario-list></cp-scenario-list>`;
+      case 'progress':
+        return html`<cp-progress-page></cp-progress-page>`;
       case 'scenario':
         return html`<cp-scenario-page .scenario=${route.scenario} .variant=${route.variant}></cp-scenario-page>`;
       case 'unknown-scenario':
@@ -121,6 +141,7 @@ export class CpApp extends LitElement {
 
   private readonly handleHashChange = (): void => {
     this.route = routeOfLocation();
+    this.presentation = parsePresentation(location);
   };
 }
 

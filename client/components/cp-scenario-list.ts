@@ -2,8 +2,9 @@ import { LitElement, css, html, type TemplateResult } from 'lit';
 import { customElement } from 'lit/decorators.js';
 
 import { categories, categoryOrder, scenarios, type CategoryId } from '../../scenarios/index.ts';
-import { scenarioHref } from '../routes.ts';
+import { progressHref, scenarioHref } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
+import './cp-progress-badges.ts';
 
 /** The scenario list, grouped by category in teaching order. */
 @customElement('cp-scenario-list')
@@ -48,6 +49,7 @@ export class CpScenarioList extends LitElement {
         <strong>Send request</strong>, and compare what JavaScript gets, what the browser prints and what reached the
         server. Then switch to the fixed variant.
       </p>
+      <p>To go through them in order and keep track, follow the <a href=${progressHref}>course</a>.</p>
       ${categoryOrder.map((id) => this.renderCategory(id))}
     `;
   }
@@ -64,6 +66,7 @@ export class CpScenarioList extends LitElement {
             (scenario) => html`
               <li>
                 <a href=${scenarioHref(scenario.id, 'broken')}>${scenario.title}</a>
+                <cp-progress-badges scenario-id=${scenario.id}></cp-progress-badges>
                 <p>${scenario.rule}</p>
               </li>
             `,

@@ -1,16 +1,20 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { customElement, property, query, state } from 'lit/decorators.js';
 
 import { categories, fillOrigins, variantNames, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import { newTraceId } from '../../scenarios/records.ts';
 import { inspectorRenderedMark, runAttempt, type Attempt } from '../attempt.ts';
+import { recordAttempt } from '../curriculum.ts';
 import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
+import { progress } from '../progress.ts';
 import { listHref, scenarioHref } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-result.ts';
+import './cp-course-nav.ts';
 import './cp-header-diff.ts';
+import './cp-prediction.ts';
 import './cp-request-summary.ts';
 import './cp-server-code.ts';
 
@@ -93,6 +97,8 @@ export class CpScenarioPage extends LitElement {
 
   @state() private attempt?: Attempt;
 
+  @query('.send button') private sendButton?: HTMLButtonElement;
+
   /** Trace of the attempt this page shows, so that results of an attempt from before a switch are dropped. */
   private activeTrace?: string;
 
@@ -102,6 +108,7 @@ export class CpScenarioPage extends LitElement {
       this.attempt = undefined;
       this.activeTrace = undefined;
     }
+    if (changed.has('scenario') && this.scenario !== undefined) progress.markSeen(this.scenario.id);
   }
 
   protected override async getUpdateComplete(): Promise<boolean> {
@@ -146,6 +153,12 @@ export class CpScenarioPage extends LitElement {
 
       <section aria-labelledby="attempt-heading">
         <h2 id="attempt-heading">Try it</h2>
+        <cp-prediction
+          .scenario=${scenario}
+          .variant=${variant}
+          .attempt=${this.attempt}
+          @cp-prediction-send=${this.handlePredictionSend}
+        ></cp-prediction>
         <div class="send">
           <!-- aria-disabled rather than disabled, because Chromium moves focus off a button that becomes
             disabled, and a keyboard user could not press Enter again once the attempt finishes. -->
@@ -180,6 +193,10 @@ export class CpScenarioPage extends LitElement {
         <cp-header-diff .lines=${scenario.fix.diff}></cp-header-diff>
       </section>
 
+      <!-- An exercise panel, such as an editor for the learner's own fix, goes here: the page renders
+        whatever the app slots in, and the panel marks the scenario fixed with progress.markFixed(). -->
+      <slot name="exercise"></slot>
+
       <section aria-labelledby="references-heading">
         <h2 id="references-heading">References</h2>
         <ul>
@@ -187,6 +204,7 @@ export class CpScenarioPage extends LitElement {
         </ul>
       </section>
 
+      <cp-course-nav .scenario=${scenario}></cp-course-nav>
       <p><a href=${listHref}>All scenarios</a></p>
     `;
   }
@@ -202,9 +220,16 @@ export class CpScenarioPage extends LitElement {
     void runAttempt(request, (attempt) => {
       if (attempt.trace !== this.activeTrace) return;
       this.attempt = attempt;
+      recordAttempt(progress, scenario, request.variant, attempt);
       // The records and the replay arrive in either order, and the inspector is complete once both are in.
       if (attempt.state !== 'running' && attempt.replay !== undefined) void this.markRendered(trace);
     });
+  };
+
+  /** Sends after the prediction's own Send or Skip button, and keeps focus on the page's Send button. */
+  private readonly handlePredictionSend = (): void => {
+    this.handleSend();
+    void this.updateComplete.then(() => this.sendButton?.focus());
   };
 
   /** Marks the moment the inspector has rendered the finished attempt, for `scripts/bench-inspector.ts`. */

@@ -120,6 +120,18 @@ export const baseStyles = css`
     color: var(--cp-allowed);
   }
 
+  /* Motion only decorates: with reduced motion every animation and transition ends at once. */
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    ::before,
+    ::after {
+      animation-delay: 0s !important;
+      animation-duration: 0.01ms !important;
+      animation-iteration-count: 1 !important;
+      transition-duration: 0.01ms !important;
+    }
+  }
+
   /* A captioned block of code or headers. */
   figure {
     margin: 0.75rem 0;
