@@ -1,0 +1,130 @@
+/**
+ * Validation of untrusted case input, with one message per invalid field that names the field by
+ * its JSON path, says what is wrong, and says what is allowed.
+ */
+import { z } from 'zod';
+import { answersSchema, caseSchema, type Case, type CaseAnswers } from './schema.ts';
+
+/** One invalid field. */
+export interface CaseIssue {
+  /** JSON path of the field, such as `request.headers[2][0]`, or `(root)` for the whole document. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export type ParseResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: CaseIssue[] };
+
+/** Validates a case read from JSON and fills in its defaults. */
+export function parseCase(input: unknown): ParseResult<Case> {
+  return toResult(caseSchema, caseSchema.safeParse(input), '');
+}
+
+/** Validates the answers part of a case, as the lab server receives it; paths start at `answers`. */
+export function parseAnswers(input: unknown): ParseResult<CaseAnswers> {
+  return toResult(answersSchema, answersSchema.safeParse(input), 'answers');
+}
+
+/** Parses JSON text and validates it as a case. */
+export function parseCaseJson(text: string): ParseResult<Case> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, issues: [{ path: '(root)', message: `Invalid JSON: ${(error as Error).message}.` }] };
+  }
+  return parseCase(data);
+}
+
+/** Formats issues one per line, as `path: message`. */
+export function formatIssues(issues: readonly CaseIssue[]): string {
+  return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
+}
+
+function toResult<T>(schema: z.ZodType, result: z.ZodSafeParseResult<T>, prefix: string): ParseResult<T> {
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((issue) => ({
+    path: formatPath(prefix, issue.path),
+    message: describeIssue(schema, issue),
+  }));
+  return { ok: false, issues };
+}
+
+/** Writes a path as JavaScript would access it: `request.headers[2][0]`. */
+export function formatPath(prefix: string, path: readonly PropertyKey[]): string {
+  let text = prefix;
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) text += text === '' ? key : `.${key}`;
+    else text += `[${JSON.stringify(String(key))}]`;
+  }
+  return text === '' ? '(root)' : text;
+}
+
+function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected = `expected ${article(issue.expected)}`;
+      if (issue.input === undefined) return `Missing required field: ${expected}.`;
+      return `Invalid value: ${expected}, got ${describeType(issue.input)}.`;
+    }
+    case 'unrecognized_keys': {
+      const allowed = allowedKeys(schema, issue.path);
+      const keys = issue.keys.map((key) => JSON.stringify(key)).join(', ');
+      const suffix = allowed === undefined ? '' : ` Allowed fields: ${allowed.join(', ')}.`;
+      return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}.${suffix}`;
+    }
+    case 'invalid_value':
+      return `Invalid value ${shown(issue.input)}: expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`;
+    case 'too_big':
+    case 'too_small':
+    case 'invalid_format':
+    case 'custom':
+      // The schema words these messages itself, naming the limit or the allowed characters.
+      return withValue(issue.message, issue.input);
+    default:
+      return issue.message;
+  }
+}
+
+function withValue(message: string, input: unknown): string {
+  return typeof input === 'string' && input.length <= 200 ? `${message} Got ${JSON.stringify(input)}.` : message;
+}
+
+function shown(input: unknown): string {
+  const text = JSON.stringify(input) ?? String(input);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+
+function article(type: string): string {
+  if (type === 'array' || type === 'object' || type === 'int') return type === 'int' ? 'an integer' : `an ${type}`;
+  return `a ${type}`;
+}
+
+function describeType(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'an array';
+  return article(typeof input);
+}
+
+/** Finds the object schema at a path, to list its fields; undefined where the walk cannot follow. */
+function allowedKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  let current: z.core.$ZodType | undefined = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    if (current instanceof z.ZodObject && typeof key === 'string') current = current.shape[key] as z.core.$ZodType;
+    else if (current instanceof z.ZodArray && typeof key === 'number') current = current.element;
+    else if (current instanceof z.ZodTuple && typeof key === 'number') current = current.def.items[key];
+    else return undefined;
+  }
+  current = unwrap(current);
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : undefined;
+}
+
+function unwrap(schema: z.core.$ZodType | undefined): z.core.$ZodType | undefined {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodDefault || current instanceof z.ZodPipe) {
+    current = current instanceof z.ZodPipe ? current.def.in : current.def.innerType;
+  }
+  return current;
+}
