@@ -5,7 +5,8 @@
 import type { OriginMap, Scenario, VariantName } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
 import { readReplay, type ReplayResult } from './replay.ts';
-import { readBeaconRecords, readRecords, requestUrl, sendRequest, signIn, signInUrl, type JsOutcome } from './send.ts';
+import { sendFromPage } from './frame-runner.ts';
+import { readBeaconRecords, readRecords, requestUrl, signIn, signInUrl, type JsOutcome } from './send.ts';
 
 /** Performance marks around an attempt, which `scripts/bench-inspector.ts` measures. */
 export const attemptSettledMark = 'cors-playground:attempt-settled';
@@ -63,7 +64,7 @@ export async function runAttempt(
     onChange(attempt);
   }
 
-  const js = await sendRequest(url, request, fetchFn);
+  const js = await sendFromPage(url, request, { origins, scenarioId: scenario.id, variant }, fetchFn);
   performance.mark(attemptSettledMark, { detail: { trace } });
   attempt = { ...attempt, js };
   onChange(attempt);
