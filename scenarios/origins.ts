@@ -13,6 +13,7 @@ export type ServerName = 'api' | 'proxy' | 'partner';
  */
 export type OriginName = 'app' | 'attacker' | ServerName;
 
+
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
 /**

@@ -8,6 +8,7 @@ import { playgroundError, quote } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
 import type { RecordStore } from './record-store.ts';
 import { createReplayApp, replayPath, type ReplayOptions } from './replay.ts';
+import { createLabApp, labPath } from './lab/lab-app.ts';
 import { createRunnerApp } from './runner.ts';
 import { scenarioNotFound } from './scenario-not-found.ts';
 import { createVariantApp } from './variant-app.ts';
@@ -46,6 +47,9 @@ export function createScenarioServer({ server, origins, store, log, fetchReplayT
   });
 
   app.route('/', createRunnerApp(origins));
+
+  // The lab answers as the URL composes, on every server, so a case can target any of them.
+  app.route(labPath, createLabApp({ origins, log, server }));
 
   if (server === 'api') {
     app.route(replayPath, createReplayApp({ origins, log, fetchTarget: fetchReplayTarget }));

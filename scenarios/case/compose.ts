@@ -14,7 +14,7 @@ export interface ComposedResponse {
   readonly status: number;
   /** Header pairs as the case lists them, origins filled in, then Location. */
   readonly headers: readonly HeaderPair[];
-  readonly body?: string | Uint8Array;
+  readonly body?: string | Uint8Array<ArrayBuffer>;
 }
 
 export interface ComposeContext {
@@ -73,7 +73,7 @@ export function respondToHop(answers: CaseAnswers, isPreflight: boolean, context
   return answer === undefined ? notComposedResponse : composeAnswer(answer, context);
 }
 
-function bodyOf(answer: Answer | RedirectAnswer): string | Uint8Array {
+function bodyOf(answer: Answer | RedirectAnswer): string | Uint8Array<ArrayBuffer> {
   const body = answer.body ?? '';
   if (answer.bodyEncoding !== 'base64') return body;
   return Uint8Array.from(atob(body), (char) => char.charCodeAt(0));

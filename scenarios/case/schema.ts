@@ -226,12 +226,22 @@ function checkAnswer(answer: AnswerFields, context: z.RefinementCtx): void {
       message: `A ${answer.status} response has no body: remove the body or use another status, such as 200.`,
     });
   }
-  if (answer.bodyEncoding === 'base64' && !/^[A-Za-z0-9+/]*={0,2}$/.test(answer.body ?? '')) {
+  if (answer.bodyEncoding === 'base64' && !isBase64(answer.body ?? '')) {
     context.addIssue({
       code: 'custom',
       path: ['body'],
       message: 'With bodyEncoding base64, the body is base64 text: A-Z, a-z, 0-9, + and /, with = padding at the end.',
     });
+  }
+}
+
+function isBase64(text: string): boolean {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return false;
+  try {
+    atob(text);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -4,6 +4,7 @@
  * `cors()` do; `from-scenario.test.ts` compares it with the real servers for every variant.
  */
 import { assertNever } from '../chromium-messages.ts';
+import { connectionClosedStatus } from '../closed-connection.ts';
 import type { ServerName } from '../origins.ts';
 import type { CorsSettings, Middleware, ServerBehaviour } from '../types.ts';
 
@@ -124,6 +125,12 @@ function runStep(step: Middleware, bag: HeaderBag, request: ModelRequest, next: 
       if (request.method !== 'OPTIONS') return next();
       for (const [name, value] of Object.entries(step.headers)) bag.set(name, value);
       return { status: 204 };
+    case 'cors-changing-per-preflight':
+      // One request without an attempt's history: the policy before any preflight changes it.
+      return runCors(step.policies[0]!, bag, request, next);
+    case 'close-connection':
+      // No response goes out: the records keep this status for the request the server received.
+      return { status: connectionClosedStatus };
     case 'redirect-to-server':
       if (request.server === step.server) return next();
       return {

@@ -17,12 +17,12 @@ export type ParseResult<T> =
 
 /** Validates a case read from JSON and fills in its defaults. */
 export function parseCase(input: unknown): ParseResult<Case> {
-  return toResult(caseSchema, caseSchema.safeParse(input), '');
+  return toResult(caseSchema, input, caseSchema.safeParse(input), '');
 }
 
 /** Validates the answers part of a case, as the lab server receives it; paths start at `answers`. */
 export function parseAnswers(input: unknown): ParseResult<CaseAnswers> {
-  return toResult(answersSchema, answersSchema.safeParse(input), 'answers');
+  return toResult(answersSchema, input, answersSchema.safeParse(input), 'answers');
 }
 
 /** Parses JSON text and validates it as a case. */
@@ -41,13 +41,33 @@ export function formatIssues(issues: readonly CaseIssue[]): string {
   return issues.map((issue) => `${issue.path}: ${issue.message}`).join('\n');
 }
 
-function toResult<T>(schema: z.ZodType, result: z.ZodSafeParseResult<T>, prefix: string): ParseResult<T> {
+function toResult<T>(
+  schema: z.ZodType,
+  input: unknown,
+  result: z.ZodSafeParseResult<T>,
+  prefix: string,
+): ParseResult<T> {
   if (result.success) return { ok: true, value: result.data };
-  const issues = result.error.issues.map((issue) => ({
-    path: formatPath(prefix, issue.path),
-    message: describeIssue(schema, issue),
-  }));
+  const issues: CaseIssue[] = [];
+  for (const issue of result.error.issues) {
+    const path = formatPath(prefix, issue.path);
+    // One message per field: an empty method, say, fails both its length and its pattern.
+    if (issues.some((earlier) => earlier.path === path)) continue;
+    issues.push({ path, message: describeIssue(schema, issue, valueAt(input, issue.path)) });
+  }
   return { ok: false, issues };
+}
+
+/** The value at a path of the input, or `absent` where the path leads nowhere. */
+const absent = Symbol('absent');
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current = input;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, key)) return absent;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 /** Writes a path as JavaScript would access it: `request.headers[2][0]`. */
@@ -61,12 +81,15 @@ export function formatPath(prefix: string, path: readonly PropertyKey[]): string
   return text === '' ? '(root)' : text;
 }
 
-function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): string {
+function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue, value: unknown): string {
+  // The schema words most messages itself, naming the limit or the allowed values; zod's own
+  // messages start with "Invalid input" or "Invalid option".
+  const worded = !/^(Invalid input|Invalid option|Unrecognized key)/.test(issue.message);
   switch (issue.code) {
     case 'invalid_type': {
-      const expected = `expected ${article(issue.expected)}`;
-      if (issue.input === undefined) return `Missing required field: ${expected}.`;
-      return `Invalid value: ${expected}, got ${describeType(issue.input)}.`;
+      if (value === absent) return `Missing required field: expected ${article(issue.expected)}.`;
+      if (worded) return withValue(issue.message, value);
+      return `Invalid value: expected ${article(issue.expected)}, got ${describeType(value)}.`;
     }
     case 'unrecognized_keys': {
       const allowed = allowedKeys(schema, issue.path);
@@ -75,15 +98,10 @@ function describeIssue(schema: z.ZodType, issue: z.core.$ZodIssue): string {
       return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}.${suffix}`;
     }
     case 'invalid_value':
-      return `Invalid value ${shown(issue.input)}: expected one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}.`;
-    case 'too_big':
-    case 'too_small':
-    case 'invalid_format':
-    case 'custom':
-      // The schema words these messages itself, naming the limit or the allowed characters.
-      return withValue(issue.message, issue.input);
+      if (worded) return `${issue.message} Got ${shown(value)}.`;
+      return `Invalid value ${shown(value)}: expected one of ${issue.values.map((item) => JSON.stringify(item)).join(', ')}.`;
     default:
-      return issue.message;
+      return withValue(issue.message, value);
   }
 }
 
@@ -92,7 +110,7 @@ function withValue(message: string, input: unknown): string {
 }
 
 function shown(input: unknown): string {
-  const text = JSON.stringify(input) ?? String(input);
+  const text = JSON.stringify(input) ?? 'nothing';
   return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
 

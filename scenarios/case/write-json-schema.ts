@@ -1,7 +1,10 @@
-/** Writes `scenarios/case/case.schema.json`. Run with `npm run case-schema`. */
+/** Writes `scenarios/case/case.schema.json`, formatted as Prettier checks it. Run with `npm run case-schema`. */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { caseJsonSchema, caseSchemaFile } from './json-schema.ts';
 
-writeFileSync(caseSchemaFile, caseJsonSchema());
-console.log(`Wrote ${fileURLToPath(caseSchemaFile)}`);
+const path = fileURLToPath(caseSchemaFile);
+const config = await resolveConfig(path);
+writeFileSync(caseSchemaFile, await format(caseJsonSchema(), { ...config, filepath: path }));
+console.log(`Wrote ${path}`);
