@@ -113,14 +113,22 @@ export class CpPrediction extends LitElement {
         color: var(--cp-fg);
       }
 
+      .right,
+      .wrong {
+        font-weight: 700;
+        white-space: nowrap;
+      }
+
       .right {
         color: var(--cp-allowed);
-        font-weight: 700;
       }
 
       .wrong {
         color: var(--cp-blocked);
-        font-weight: 700;
+      }
+
+      .comparison > p {
+        margin-top: 0;
       }
 
       caption {

@@ -43,16 +43,20 @@ export const presenterStyles = css`
     padding-left: 0.75rem;
   }
 
+  /* The position and the buttons stay in view while a long slide, such as the inspector, scrolls. */
   footer {
     align-items: center;
+    background: var(--cp-bg);
     border-top: 2px solid var(--cp-border);
+    bottom: 0;
+    position: sticky;
     display: flex;
     flex-wrap: wrap;
     font-size: 0.75rem;
     gap: 0.25rem 1.5rem;
     justify-content: space-between;
     margin-top: 1rem;
-    padding-top: 0.5rem;
+    padding: 0.5rem 0;
   }
 
   footer p {
