@@ -76,6 +76,9 @@ export class CpThreeViews extends LitElement {
 
   @property({ attribute: false }) attempt?: Attempt;
 
+  /** Leaves out the non-browser view, for attempts that the replay endpoint cannot send again, such as the lab's. */
+  @property({ type: Boolean, attribute: 'no-replay' }) noReplay = false;
+
   protected override async getUpdateComplete(): Promise<boolean> {
     const result = await super.getUpdateComplete();
     await childrenUpdated(this.renderRoot);
@@ -100,7 +103,11 @@ export class CpThreeViews extends LitElement {
           <h4 id="wire-heading">What crossed the wire</h4>
           ${this.renderWire(attempt)}
         </section>
-        <cp-non-browser-view class="view" .replay=${attempt.replay} .js=${attempt.js}></cp-non-browser-view>
+        ${
+          this.noReplay
+            ? nothing
+            : html`<cp-non-browser-view class="view" .replay=${attempt.replay} .js=${attempt.js}></cp-non-browser-view>`
+        }
       </div>
     `;
   }
