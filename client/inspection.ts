@@ -3,6 +3,7 @@
  * returns what the browser checked at each step and why it blocked the request.
  */
 import { chromiumInitiators, type OriginMap, type Scenario } from '../scenarios/index.ts';
+import { answeredExchanges } from '../scenarios/closed-connection.ts';
 import { evaluate, responderFromExchanges, type CorsRequest, type Evaluation } from '../scenarios/evaluator/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
 import { buildSequence, type Sequence } from './sequence.ts';
@@ -40,7 +41,8 @@ export function attemptRequest(scenario: Scenario, url: string, pageOrigin: stri
 
 export function inspectAttempt({ scenario, url, records, origins, pageOrigin }: InspectionInput): Inspection {
   const request = attemptRequest(scenario, url, pageOrigin);
-  const evaluation = evaluate(request, responderFromExchanges(records, { origins }));
+  // A request whose connection the server closed got no response, so the evaluator must not see one.
+  const evaluation = evaluate(request, responderFromExchanges(answeredExchanges(records), { origins }));
   const sequence = buildSequence({ evaluation, records, origins, pageOrigin, request });
   const faultRecord = sequence.steps.find((step) => step.result === 'blocked')?.record;
   return { evaluation, sequence, ...(faultRecord !== undefined && { faultRecord }) };

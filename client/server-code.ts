@@ -152,6 +152,14 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '});',
       ].join('\n');
     }
+    case 'close-connection':
+      return [
+        '// Closes the connection without a response, as a crash mid-request does: no status, no headers.',
+        'app.use(async (c) => {',
+        '  c.env.incoming.socket.destroy();',
+        '  return c.body(null);',
+        '});',
+      ].join('\n');
     default:
       return assertNever(step);
   }

@@ -213,6 +213,9 @@ describe.each(scenarioCases)('scenario %s', (_, scenario) => {
 
 describe.each(variantCases)('variant %s', (_, variant: Variant) => {
   it('expects at least one exchange', () => {
+    // Only a failure that is not CORS's can stop a request before it reaches any server.
+    const { outcome } = variant.expected;
+    if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) return;
     expect(variant.expected.exchanges.length).toBeGreaterThan(0);
   });
 });

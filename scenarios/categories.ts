@@ -41,6 +41,11 @@ export const categories: Readonly<Record<CategoryId, Category>> = {
     intro:
       'XMLHttpRequest, images, module scripts, EventSource and beacons follow the same CORS rules as fetch(), but each reports a block to JavaScript in its own way, and a beacon not at all.',
   },
+  'look-alikes': {
+    title: 'Not CORS at all',
+    intro:
+      'fetch() rejects with the same TypeError when the server is down, a Content-Security-Policy forbids the request or a resource policy blocks the response. The console, the DevTools Issues panel and the server logs tell these apart from a CORS block.',
+  },
 };
 
 export const categoryOrder = Object.keys(categories) as CategoryId[];

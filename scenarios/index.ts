@@ -38,6 +38,7 @@ import wildcardMethodsWithCredentials from './catalog/wildcard-methods-with-cred
 import wildcardWithCredentials from './catalog/wildcard-with-credentials.ts';
 import xhrMissingAllowOrigin from './catalog/xhr-missing-allow-origin.ts';
 import xhrWildcardWithCredentials from './catalog/xhr-wildcard-with-credentials.ts';
+import connectionDropped from './catalog/connection-dropped.ts';
 import type { Scenario } from './types.ts';
 
 /** Every scenario, in teaching order within each category. */
@@ -78,6 +79,7 @@ export const scenarios: readonly Scenario[] = [
   moduleScriptMissingAllowOrigin,
   eventSourceMissingAllowOrigin,
   sendBeaconJson,
+  connectionDropped,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

@@ -6,7 +6,14 @@ export type VariantName = 'broken' | 'fixed';
 export const variantNames: readonly VariantName[] = ['broken', 'fixed'];
 
 export type CategoryId =
-  'allow-origin' | 'credentials' | 'preflight-triggers' | 'preflight' | 'redirects' | 'layers' | 'initiators';
+  | 'allow-origin'
+  | 'credentials'
+  | 'preflight-triggers'
+  | 'preflight'
+  | 'redirects'
+  | 'layers'
+  | 'initiators'
+  | 'look-alikes';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
@@ -75,7 +82,12 @@ export type Middleware =
   /** Redirects every request whose path lacks a trailing slash to the same path with one. */
   | { readonly kind: 'redirect-to-trailing-slash'; readonly status: 301 | 302 | 307 | 308 }
   /** Responds to every OPTIONS request itself with 204 and these headers, as a hand-written preflight handler does. */
-  | { readonly kind: 'answer-options'; readonly headers: Readonly<Record<string, Template>> };
+  | { readonly kind: 'answer-options'; readonly headers: Readonly<Record<string, Template>> }
+  /**
+   * Closes the connection without any response, as a process that crashes mid-request does. The server
+   * has received the request; the browser gets no status line.
+   */
+  | { readonly kind: 'close-connection' };
 
 export type MiddlewareKind = Middleware['kind'];
 

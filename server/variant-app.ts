@@ -4,6 +4,7 @@ import { assertNever } from '../scenarios/chromium-messages.ts';
 import { fillOrigins, type OriginMap } from '../scenarios/origins.ts';
 import type { Middleware, Scenario, VariantName } from '../scenarios/types.ts';
 import { answerOptions } from './middleware/answer-options.ts';
+import { closeConnection } from './middleware/close-connection.ts';
 import { corsFromSettings } from './middleware/cors-from-settings.ts';
 import { redirectToTrailingSlash } from './middleware/redirect-to-trailing-slash.ts';
 import { requireAuthorization } from './middleware/require-authorization.ts';
@@ -49,6 +50,8 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return redirectToTrailingSlash(step.status);
     case 'answer-options':
       return answerOptions(step.headers, origins);
+    case 'close-connection':
+      return closeConnection();
     default:
       return assertNever(step);
   }

@@ -5,6 +5,7 @@ import type { RecordedExchange } from '../../scenarios/records.ts';
 import { curlCommand } from '../curl.ts';
 import { exchangeRole, requestHeaderRows, responseHeaderRows, type HeaderRow } from '../exchanges.ts';
 import { statusWithReason } from '../http-status.ts';
+import { connectionClosedStatus } from '../../scenarios/closed-connection.ts';
 import { origins } from '../origins.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
@@ -117,6 +118,8 @@ export class CpExchangeView extends LitElement {
     const exchange = this.exchange;
     if (exchange === undefined) return nothing;
     const preflight = exchangeRole(exchange) === 'preflight';
+    // The server received the request and closed the connection, so no status or header went out.
+    const closed = exchange.status === connectionClosedStatus;
 
     return html`
       <section
@@ -132,12 +135,14 @@ export class CpExchangeView extends LitElement {
         </h4>
         <p class="request-line">
           ${exchange.method} ${exchange.url} →
-          <span data-fault=${this.faultStatus ? 'status' : nothing}>${statusWithReason(exchange.status)}</span>
+          <span data-fault=${this.faultStatus ? 'status' : nothing}
+            >${closed ? 'no response: the server closed the connection' : statusWithReason(exchange.status)}</span
+          >
           ${this.faultStatus ? html`<span class="tag fault-tag">← cause of the block</span>` : nothing}
         </p>
         <div class="tables">
           ${this.renderTable('Request headers', requestHeaderRows(exchange))}
-          ${this.renderTable('Response headers', responseHeaderRows(exchange, this.faultHeader))}
+          ${closed ? nothing : this.renderTable('Response headers', responseHeaderRows(exchange, this.faultHeader))}
         </div>
         <cp-copy-curl
           .command=${curlCommand(exchange, origins, this.body === undefined ? {} : { body: this.body })}

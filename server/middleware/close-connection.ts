@@ -1,0 +1,18 @@
+import type { MiddlewareHandler } from 'hono';
+import type { IncomingMessage } from 'node:http';
+import { connectionClosedStatus } from '../../scenarios/closed-connection.ts';
+
+/**
+ * Closes the connection without sending a response, as a process that crashes mid-request or a proxy
+ * that gives up on its upstream does. The browser gets no status line at all, so Chromium reports
+ * `net::ERR_EMPTY_RESPONSE`, and no CORS check ever runs.
+ */
+export function closeConnection(): MiddlewareHandler {
+  return async function closeConnection(c) {
+    const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+    // Destroying the socket before the handler returns means no byte of the response below is written.
+    incoming?.socket.destroy();
+    // The records keep this status, which marks the request as one that got no response.
+    return new Response(null, { status: connectionClosedStatus });
+  };
+}
