@@ -118,6 +118,8 @@ export class CpPresenter extends LitElement {
           ${categories[scenario.category].title} · <span data-testid="presenter-step">${stepTitles[this.step]}</span>
         </p>
         <h1 id="slide-heading">${scenario.title}</h1>
+        <!-- The kicker shows the step, and this heading gives the step's content its place in the outline. -->
+        <h2 class="visually-hidden">${stepTitles[this.step]}</h2>
         ${this.renderStep(scenario)}
       </section>
       <footer>
