@@ -4,12 +4,15 @@
  */
 import { defineConfig, type Plugin } from 'vite';
 
-import { listenHost as host, originsFromPorts, portsFromEnv, type OriginMap } from './scenarios/origins.ts';
+import { listenAddress, networkFromEnv } from './scenarios/network.ts';
+import { originsFromPorts, portsFromEnv, type OriginMap } from './scenarios/origins.ts';
 import { assertPortFree } from './server/port-check.ts';
 
 export default defineConfig(async ({ command, mode }) => {
   const ports = portsFromEnv(process.env);
-  const origins = originsFromPorts(ports);
+  const network = networkFromEnv(process.env);
+  const origins = originsFromPorts(ports, network);
+  const host = listenAddress(network, 'app');
   const server = { host, port: ports.app, strictPort: true };
 
   // Vitest also loads this file with command 'serve', but opens no port.
@@ -17,7 +20,7 @@ export default defineConfig(async ({ command, mode }) => {
     try {
       await assertPortFree('app', host, ports.app);
       // Chromium may try ::1 first for localhost, so a server listening there would receive the page's requests.
-      await assertPortFree('app', '::1', ports.app);
+      if (network.kind === 'loopback') await assertPortFree('app', '::1', ports.app);
     } catch (error) {
       throw messageOnly(error instanceof Error ? error.message : String(error));
     }
@@ -25,8 +28,8 @@ export default defineConfig(async ({ command, mode }) => {
 
   return {
     // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache,
-    // one per app port, because Vite refuses a second dev server on one cache.
-    ...(mode === 'e2e' && { cacheDir: `node_modules/.vite-e2e-${ports.app}` }),
+    // one per address and app port, because Vite refuses a second dev server on one cache.
+    ...(mode === 'e2e' && { cacheDir: `node_modules/.vite-e2e-${host}-${ports.app}` }),
     define: { __CORS_PLAYGROUND_ORIGINS__: JSON.stringify(origins) },
     // A source file saved during an e2e run must not reload the pages under test.
     server: mode === 'e2e' ? { ...server, hmr: false, watch: null } : server,

@@ -4,6 +4,8 @@
  * `partner` and `attacker` are `*.localhost` names and so other sites, which changes how cookies behave.
  */
 
+import { loopback, loopbackAddress, originHost, type Network } from './network.ts';
+
 /** Servers that handle scenario requests. */
 export type ServerName = 'api' | 'proxy' | 'partner';
 
@@ -17,11 +19,11 @@ export type OriginName = 'app' | 'attacker' | ServerName;
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
 /**
- * The address every server and the Vite dev server listen on. The origin map names `localhost`
- * and `*.localhost`, which browsers resolve to loopback, so no other address could serve them.
- * NOTE: serving other machines, as a workshop needs, requires an origin map derived from that host.
+ * The address every server and the Vite dev server listen on outside workshop mode. The origin map
+ * names `localhost` and `*.localhost`, which browsers resolve to loopback. Workshop mode listens on the
+ * addresses that `network.ts` reads instead.
  */
-export const listenHost = '127.0.0.1';
+export const listenHost = loopbackAddress;
 
 export const serverNames: readonly ServerName[] = ['api', 'proxy', 'partner'];
 
@@ -108,10 +110,10 @@ function parsePort(raw: string | undefined, setting: OriginSetting): number {
   return port;
 }
 
-export function originsFromPorts(ports: Ports): OriginMap {
+export function originsFromPorts(ports: Ports, network: Network = loopback): OriginMap {
   const origins = {} as Record<OriginName, string>;
   for (const [name, setting] of Object.entries(originSettings) as [OriginName, OriginSetting][]) {
-    origins[name] = `http://${setting.host}:${ports[name]}`;
+    origins[name] = `http://${originHost(network, name, setting.host)}:${ports[name]}`;
   }
   return origins;
 }

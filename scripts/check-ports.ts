@@ -2,22 +2,26 @@
  * Checks the port variables and that every port is free, before `npm start` starts anything.
  * Prints one line per problem, naming the port and the variable to change, and exits 1.
  */
-import { listenHost, originSettings, portsFromEnv, type OriginName, type Ports } from '../scenarios/origins.ts';
+import { listenAddress, networkFromEnv, type Network } from '../scenarios/network.ts';
+import { originSettings, portsFromEnv, type OriginName, type Ports } from '../scenarios/origins.ts';
 import { assertPortFree } from '../server/port-check.ts';
 
 async function main(): Promise<number> {
   let ports: Ports;
+  let network: Network;
   try {
     ports = portsFromEnv(process.env);
+    network = networkFromEnv(process.env);
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     return 1;
   }
 
   // Chromium may connect to ::1 for localhost, so a server there would take the page's requests.
-  const hosts = [listenHost, '::1'];
   const checks = (Object.keys(originSettings) as OriginName[]).flatMap((name) =>
-    hosts.map((address) => assertPortFree(name, address, ports[name])),
+    [listenAddress(network, name), ...(network.kind === 'loopback' ? ['::1'] : [])].map((address) =>
+      assertPortFree(name, address, ports[name]),
+    ),
   );
   const problems = (await Promise.allSettled(checks)).flatMap((result) =>
     result.status === 'rejected'

@@ -1,15 +1,11 @@
 /**
  * Starts the playground's servers: the API, the reverse proxy in front of it, the partner API
- * on another site, and the attacker's site that serves pages only. They share one record store, so one records endpoint returns the exchanges of every server.
+ * on another site, and the attacker's site that serves pages only. They share one record store, so one
+ * records endpoint returns the exchanges of every server.
  */
 import type { Server } from 'node:http';
-import {
-  listenHost as host,
-  originSettings,
-  originsFromPorts,
-  portsFromEnv,
-  type Ports,
-} from '../scenarios/origins.ts';
+import { listenAddress, networkFromEnv, workshopWarnings, type Network } from '../scenarios/network.ts';
+import { originSettings, originsFromPorts, portsFromEnv, type Ports } from '../scenarios/origins.ts';
 import { listen } from './listen.ts';
 import { consoleLog as log } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
@@ -18,11 +14,11 @@ import { createAttackerServer } from './attacker-server.ts';
 import { createScenarioServer } from './scenario-server.ts';
 
 async function main(): Promise<void> {
-  const ports = readPorts();
-  const origins = originsFromPorts(ports);
+  const { ports, network } = readSettings();
+  const origins = originsFromPorts(ports, network);
 
   const store = new RecordStore();
-  const upstream = `http://${host}:${ports.api}`;
+  const upstream = `http://${listenAddress(network, 'api')}:${ports.api}`;
   const apps = {
     api: createScenarioServer({ server: 'api', origins, store, log }),
     proxy: createProxyServer({ upstream, origins, store, log }),
@@ -31,7 +27,9 @@ async function main(): Promise<void> {
   };
 
   const results = await Promise.allSettled(
-    (Object.keys(apps) as (keyof typeof apps)[]).map((name) => listen(apps[name], name, host, ports[name])),
+    (Object.keys(apps) as (keyof typeof apps)[]).map((name) =>
+      listen(apps[name], name, listenAddress(network, name), ports[name]),
+    ),
   );
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failures = results.flatMap((result) => (result.status === 'rejected' ? [String(result.reason)] : []));
@@ -42,7 +40,8 @@ async function main(): Promise<void> {
   }
 
   for (const name of Object.keys(apps) as (keyof typeof apps)[]) {
-    log(`${name.padEnd(7)} ${origins[name]}  (${originSettings[name].description}, listening on ${host})`);
+    const address = listenAddress(network, name);
+    log(`${name.padEnd(7)} ${origins[name]}  (${originSettings[name].description}, listening on ${address})`);
   }
   log(`Servers ready. Open the app at ${origins.app}/`);
 
@@ -54,9 +53,11 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
-function readPorts(): Ports {
+function readSettings(): { ports: Ports; network: Network } {
   try {
-    return portsFromEnv(process.env);
+    const settings = { ports: portsFromEnv(process.env), network: networkFromEnv(process.env) };
+    for (const warning of workshopWarnings(settings.network)) console.warn(warning);
+    return settings;
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);

@@ -156,9 +156,14 @@ function replayRequest(
 
 /** Returns the target's base URL on the loopback address the servers listen on, with the port of its origin. */
 function loopbackBase(origins: OriginMap, target: ServerName): string {
+  const url = new URL(origins[target]);
   // An origin on port 80 serializes without its port.
-  const port = new URL(origins[target]).port || '80';
-  return `http://${listenHost}:${port}`;
+  const port = url.port || '80';
+  // Browsers resolve every `*.localhost` name to loopback, Node's resolver does not. A workshop origin
+  // names the address itself.
+  // NOTE: a workshop's other-site host name must resolve to this machine for Node too.
+  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
+  return `http://${local ? listenHost : url.hostname}:${port}`;
 }
 
 function isVariantName(value: string | undefined): value is VariantName {
