@@ -3,6 +3,7 @@
  */
 import {
   assertNever,
+  blockedUrls,
   chromiumConsoleMessage,
   chromiumInitiators,
   describeFailureCause,
@@ -35,9 +36,10 @@ export function expectedConsoleMessage(
   if (!isCorsBlock(outcome)) return undefined;
 
   const { detail } = outcome;
+  const redirectedTo = outcome.redirectedTo === undefined ? undefined : origins[outcome.redirectedTo];
   return chromiumConsoleMessage({
     initiator: chromiumInitiators[initiator],
-    url,
+    ...blockedUrls(url, redirectedTo),
     origin: origins.app,
     corsError: outcome.corsError,
     value: detail.value === undefined ? undefined : fillOrigins(detail.value, origins),

@@ -68,6 +68,23 @@ describe('middlewareCode', () => {
     expect(code).not.toContain('preflights too');
   });
 
+  test('redirect to another server passes through there', () => {
+    const code = middlewareCode({ kind: 'redirect-to-server', server: 'partner', status: 307 }, origins, first);
+
+    expect(code).toContain("if (url.origin === 'http://partner.localhost:8003') return next();");
+    expect(code).toContain('return c.redirect(`http://partner.localhost:8003${url.pathname}${url.search}`, 307);');
+  });
+
+  test('redirect userinfo goes into the location', () => {
+    const code = middlewareCode(
+      { kind: 'redirect-to-server', server: 'partner', status: 302, userinfo: 'reports:s3cret' },
+      origins,
+      first,
+    );
+
+    expect(code).toContain('c.redirect(`http://reports:s3cret@partner.localhost:8003${url.pathname}');
+  });
+
   test('redirect uses the catalog status', () => {
     expect(middlewareCode({ kind: 'redirect-to-trailing-slash', status: 307 }, origins, first)).toContain(
       'return c.redirect(`${url.pathname}/${url.search}`, 307);',

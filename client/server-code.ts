@@ -25,10 +25,13 @@ const maxLineLength = 90;
 export function serverCodeBlocks(scenario: Scenario, variantName: VariantName, origins: OriginMap): CodeBlock[] {
   const { request } = scenario;
   const server = scenario.variants[variantName].server;
+  const movedTo = server.middleware.find((step) => step.kind === 'redirect-to-server');
   const appTitle =
     request.target === 'proxy'
       ? `Hono app behind the proxy, at ${origins.api}`
-      : `Hono app at ${origins[request.target]}`;
+      : movedTo === undefined
+        ? `Hono app at ${origins[request.target]}`
+        : `Hono app at ${origins[request.target]} and at ${origins[movedTo.server]}`;
 
   const blocks: CodeBlock[] = [
     {
@@ -160,6 +163,18 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '  return c.body(null);',
         '});',
       ].join('\n');
+    case 'redirect-to-server': {
+      const target = origins[step.server];
+      const location = step.userinfo === undefined ? target : target.replace('://', `://${step.userinfo}@`);
+      return [
+        `// Sends every request on to the same path at ${target}, which runs this same app.`,
+        'app.use(async (c, next) => {',
+        '  const url = new URL(c.req.url);',
+        `  if (url.origin === ${jsString(target)}) return next();`,
+        `  return c.redirect(\`${location}\${url.pathname}\${url.search}\`, ${step.status});`,
+        '});',
+      ].join('\n');
+    }
     default:
       return assertNever(step);
   }

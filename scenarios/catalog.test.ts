@@ -245,10 +245,8 @@ describe.each(blockedCases)('blocked variant %s', (_, outcome) => {
 });
 
 describe.each(preflightBlockedCases)('blocked at preflight %s', (_, _outcome, exchanges) => {
-  it('records only OPTIONS', () => {
-    const methods = exchanges.map((exchange) => exchange.method);
-
-    expect(methods.length).toBeGreaterThan(0);
-    expect(methods.filter((method) => method !== 'OPTIONS')).toEqual([]);
+  // A redirect may come before the preflight that fails, but nothing goes out after it.
+  it('ends with an OPTIONS', () => {
+    expect(exchanges.at(-1)?.method).toBe('OPTIONS');
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { chromiumConsoleMessage, chromiumReason, type BlockedRequest, type CorsError } from './chromium-messages.ts';
+import {
+  blockedUrls,
+  chromiumConsoleMessage,
+  chromiumReason,
+  type BlockedRequest,
+  type CorsError,
+} from './chromium-messages.ts';
 
 // Expected texts are Chromium 156's console output, written out in full so that a change to the builder
 // shows up as a diff against the browser's wording.
@@ -170,5 +176,18 @@ describe('chromiumReason', () => {
       `${preflightPrefix}The 'Access-Control-Allow-Origin' header has a value 'null' that is not equal to the ` +
         'supplied origin. Have the server send the header with a valid value.',
     );
+  });
+});
+
+describe('blockedUrls', () => {
+  it('names the requested URL without a redirect', () => {
+    expect(blockedUrls(url)).toEqual({ url });
+  });
+
+  it('names the same path on the redirect target', () => {
+    expect(blockedUrls(url, 'http://partner.localhost:8003')).toEqual({
+      url: 'http://partner.localhost:8003/scenarios/example/broken/data?trace=abcdefgh',
+      redirectedFrom: url,
+    });
   });
 });

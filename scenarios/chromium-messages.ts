@@ -79,6 +79,16 @@ export interface BlockedRequest {
   readonly header?: string;
 }
 
+/**
+ * Returns the URLs Chromium's message names for a request to `url`: that URL, or, when the block came
+ * after a redirect to the same path and query on another origin, the URL there, redirected from `url`.
+ */
+export function blockedUrls(url: string, redirectedTo?: string): Pick<BlockedRequest, 'url' | 'redirectedFrom'> {
+  if (redirectedTo === undefined) return { url };
+  const requested = new URL(url);
+  return { url: new URL(requested.pathname + requested.search, redirectedTo).href, redirectedFrom: url };
+}
+
 /** Builds the console error that Chromium prints when it blocks the request. */
 export function chromiumConsoleMessage(request: BlockedRequest): string {
   const redirect = request.redirectedFrom === undefined ? '' : `(redirected from '${request.redirectedFrom}') `;

@@ -24,11 +24,16 @@ import methodCasePatch from './catalog/method-case-patch.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
 import moduleScriptMissingAllowOrigin from './catalog/module-script-missing-allow-origin.ts';
+import preflightAllowOriginTrue from './catalog/preflight-allow-origin-true.ts';
+import preflightDuplicateAllowOrigin from './catalog/preflight-duplicate-allow-origin.ts';
 import preflightMissingAllowCredentials from './catalog/preflight-missing-allow-credentials.ts';
 import preflightRedirect from './catalog/preflight-redirect.ts';
 import preflightUnauthorized from './catalog/preflight-unauthorized.ts';
 import preflightWildcardWithCredentials from './catalog/preflight-wildcard-with-credentials.ts';
 import preflightWithoutAllowOrigin from './catalog/preflight-without-allow-origin.ts';
+import preflightedRedirectSecondPreflight from './catalog/preflighted-redirect-second-preflight.ts';
+import redirectTaintedOrigin from './catalog/redirect-tainted-origin.ts';
+import redirectUserinfo from './catalog/redirect-userinfo.ts';
 import redirectWithoutAllowOrigin from './catalog/redirect-without-allow-origin.ts';
 import routeBeforeCors from './catalog/route-before-cors.ts';
 import safelistedHeadersOver1024Bytes from './catalog/safelisted-headers-over-1024-bytes.ts';
@@ -60,6 +65,7 @@ export const scenarios: readonly Scenario[] = [
   safelistedHeadersOver1024Bytes,
   methodCasePatch,
   preflightWithoutAllowOrigin,
+  preflightAllowOriginTrue,
   actualWithoutAllowOrigin,
   methodNotAllowed,
   allowMethodsLowercase,
@@ -71,7 +77,11 @@ export const scenarios: readonly Scenario[] = [
   authorizationUnderWildcard,
   preflightRedirect,
   redirectWithoutAllowOrigin,
+  redirectTaintedOrigin,
+  preflightedRedirectSecondPreflight,
+  redirectUserinfo,
   duplicateAllowOrigin,
+  preflightDuplicateAllowOrigin,
   errorWithoutAllowOrigin,
   xhrMissingAllowOrigin,
   xhrWildcardWithCredentials,

@@ -87,7 +87,18 @@ export type Middleware =
    * Closes the connection without any response, as a process that crashes mid-request does. The server
    * has received the request; the browser gets no status line.
    */
-  | { readonly kind: 'close-connection' };
+  | { readonly kind: 'close-connection' }
+  /**
+   * Redirects every request to the same path and query on another server, as an API does for a resource
+   * that moved to a partner's service. The target runs the same chain, and there this step lets requests
+   * through. `userinfo` (`user:password`) puts credentials into the Location URL.
+   */
+  | {
+      readonly kind: 'redirect-to-server';
+      readonly server: Exclude<ServerName, 'proxy'>;
+      readonly status: 301 | 302 | 303 | 307 | 308;
+      readonly userinfo?: string;
+    };
 
 export type MiddlewareKind = Middleware['kind'];
 
@@ -142,6 +153,11 @@ export interface ExpectedExchange {
   readonly server: ServerName;
   readonly method: string;
   readonly status: number;
+  /**
+   * The Origin header the browser sent, when it is not the page origin: `null` after a redirect from one
+   * cross-origin server to another, which taints the request's origin.
+   */
+  readonly origin?: 'null';
 }
 
 /** Result that the page's JavaScript gets from the request's initiator. */
@@ -177,6 +193,12 @@ export interface CorsBlockedOutcome {
   readonly corsError: CorsError;
   readonly detail: MessageDetail;
   readonly fault: Fault;
+  /**
+   * Set when the browser blocked the request after following a `redirect-to-server` step to this server.
+   * Chromium's message then names the URL on that server, same path and query, as "redirected from" the
+   * URL the page requested.
+   */
+  readonly redirectedTo?: ServerName;
 }
 
 /**

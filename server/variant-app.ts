@@ -6,6 +6,7 @@ import type { Middleware, Scenario, VariantName } from '../scenarios/types.ts';
 import { answerOptions } from './middleware/answer-options.ts';
 import { closeConnection } from './middleware/close-connection.ts';
 import { corsFromSettings } from './middleware/cors-from-settings.ts';
+import { redirectToServer } from './middleware/redirect-to-server.ts';
 import { redirectToTrailingSlash } from './middleware/redirect-to-trailing-slash.ts';
 import { requireAuthorization } from './middleware/require-authorization.ts';
 import { setHeaders } from './middleware/set-headers.ts';
@@ -52,6 +53,12 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return answerOptions(step.headers, origins);
     case 'close-connection':
       return closeConnection();
+    case 'redirect-to-server':
+      return redirectToServer({
+        target: origins[step.server],
+        status: step.status,
+        ...(step.userinfo !== undefined && { userinfo: step.userinfo }),
+      });
     default:
       return assertNever(step);
   }

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import { assertNever, type Scenario, type ServerName, type VariantName } from '../../scenarios/index.ts';
+import { assertNever, isCorsBlock, type Scenario, type ServerName, type VariantName } from '../../scenarios/index.ts';
 import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { exchangeRole, findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
@@ -101,8 +101,9 @@ export class CpServerRecords extends LitElement {
     ]);
     const outcome = expected.outcome;
     const fault = outcome.verdict === 'blocked' ? outcome.fault : undefined;
-    const faultExchange =
-      fault === undefined ? undefined : findFaultExchange(exchanges, fault, scenario.request.target);
+    // After a redirect to another server, the fault is in that server's response.
+    const faultServer = (isCorsBlock(outcome) ? outcome.redirectedTo : undefined) ?? scenario.request.target;
+    const faultExchange = fault === undefined ? undefined : findFaultExchange(exchanges, fault, faultServer);
 
     return html`
       <ul class="summary">

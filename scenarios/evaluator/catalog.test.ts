@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createTestServers, testOrigins } from '../../server/test-servers.ts';
-import { chromiumConsoleMessage, chromiumInitiators } from '../chromium-messages.ts';
+import { blockedUrls, chromiumConsoleMessage, chromiumInitiators } from '../chromium-messages.ts';
 import {
   fillOrigins,
   isCorsBlock,
@@ -70,12 +70,14 @@ describe.each(
     expect(evaluation.outcome).toMatchObject({ kind: 'cors', corsError: outcome.corsError });
 
     const { value, method, header } = outcome.detail;
+    const { redirectedTo } = outcome;
+    const requested = catalogRequest(scenario, variant).url;
     // fetch() rejects with a TypeError, and every other initiator reports a block in its own way.
     expect(evaluation.js.kind).toBe(scenario.request.initiator === 'fetch' ? 'type-error' : 'error-event');
     expect(evaluation.consoleMessage).toBe(
       chromiumConsoleMessage({
         initiator: chromiumInitiators[scenario.request.initiator],
-        url: catalogRequest(scenario, variant).url,
+        ...blockedUrls(requested, redirectedTo === undefined ? undefined : testOrigins[redirectedTo]),
         origin: testOrigins.app,
         corsError: outcome.corsError,
         ...(value !== undefined && { value: fillOrigins(value, testOrigins) }),
@@ -91,13 +93,15 @@ describe.each(
       inProcessResponder(scenario.request.body),
     );
     const sent = evaluation.exchanges.map(({ request, response }) => ({
-      server: scenario.request.target,
+      server: serverNames.find((name) => testOrigins[name] === new URL(request.url).origin),
       method: request.method,
       status: response?.status,
     }));
 
     // The proxy's own request to the API is in the catalog too, but the browser never sends it.
-    const fromBrowser = expected.exchanges.filter((exchange) => exchange.server === scenario.request.target);
+    const fromBrowser = expected.exchanges
+      .filter((exchange) => scenario.request.target !== 'proxy' || exchange.server === 'proxy')
+      .map(({ server, method, status }) => ({ server, method, status }));
     expect(sent).toEqual(fromBrowser);
   });
 });
