@@ -25,7 +25,7 @@ export interface Observed<T> {
   readonly source: Source;
 }
 
-/** What happened, as far as this attempt and the catalog show it. A missing field is not known yet. */
+/** The outcome as far as this attempt and the catalog show it. A missing field is not known yet. */
 export interface Observation {
   readonly blocked?: Observed<boolean>;
   /** Present when the request failed: the CORS check's stage, or `not-cors` for a failure with another cause. */
@@ -118,8 +118,8 @@ export function comparePrediction(prediction: Prediction, observation: Observati
   }
   if (prediction.stage !== undefined && blocked !== undefined) {
     // A predicted stage is wrong when the browser allowed the request: there was no stage.
-    const observed =
-      stage === undefined ? 'Not blocked' : stage.value === 'not-cors' ? notCorsText : stageTexts[stage.value];
+    let observed = 'Not blocked';
+    if (stage !== undefined) observed = stage.value === 'not-cors' ? notCorsText : stageTexts[stage.value];
     const source = stage?.source ?? blocked.source;
     rows.push(row('stage', stageTexts[prediction.stage], observed, source, prediction.stage === stage?.value));
   }

@@ -9,7 +9,7 @@ import { hashPath } from './routes.ts';
 export interface Presentation {
   /** The scenarios to step through, in order. Empty when the URL names none: then the course path is used. */
   readonly playlist: readonly Scenario[];
-  /** Playlist ids that name no scenario, so the presenter can say which ones it left out. */
+  /** Playlist ids that name no scenario, so that the presenter can name the ones it left out. */
   readonly unknownIds: readonly string[];
 }
 

@@ -65,7 +65,7 @@ export class ProgressStore extends EventTarget {
     this.update(id, { seen: true, prompted, predicted: current.predicted || answered });
   }
 
-  /** Marks a scenario fixed: its fixed variant passed, or an exercise says the learner fixed it. */
+  /** Marks a scenario fixed: its fixed variant passed, or an exercise found the learner's own fix working. */
   markFixed(id: string): void {
     if (!this.get(id).fixed) this.update(id, { seen: true, fixed: true });
   }

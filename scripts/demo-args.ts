@@ -59,12 +59,9 @@ export function parseDemoArgs(args: readonly string[]): DemoOptions | { readonly
     };
   }
 
-  return {
-    scenarios: ids.map((id) => findScenario(id)!),
-    headless,
-    paceMs: pace === undefined ? (headless ? 0 : defaultHeadedPaceMs) : pace * 1000,
-    portOffset,
-  };
+  let paceMs = headless ? 0 : defaultHeadedPaceMs;
+  if (pace !== undefined) paceMs = pace * 1000;
+  return { scenarios: ids.map((id) => findScenario(id)!), headless, paceMs, portOffset };
 }
 
 /**

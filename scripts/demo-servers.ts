@@ -26,13 +26,13 @@ export interface Playground {
 
 const startTimeoutMs = 60_000;
 
-/** Whether the app and the API answer at these origins, as a running `npm start` does. */
+/** Returns whether the app and the API respond at these origins, as a running `npm start` does. */
 export async function isRunning(origins: OriginMap): Promise<boolean> {
-  const answers = await Promise.all([
+  const responses = await Promise.all([
     reachable(`${origins.app}/`),
     reachable(`${origins.api}${recordsPath}/healthcheck`),
   ]);
-  return answers.every(Boolean);
+  return responses.every(Boolean);
 }
 
 /** Starts the servers and Vite on the default ports plus `offset`, after checking every port is free. */
@@ -79,7 +79,7 @@ async function waitUntilRunning(origins: OriginMap, children: readonly ChildProc
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(
-    `The playground did not answer at ${origins.app} within ${startTimeoutMs / 1000} s. ${errors.join('').trim()}`,
+    `The playground did not respond at ${origins.app} within ${startTimeoutMs / 1000} s. ${errors.join('').trim()}`,
   );
 }
 

@@ -53,14 +53,16 @@ async function main(): Promise<number> {
   }
 }
 
-/** Uses the playground at the configured ports when it answers, or starts one on offset ports. */
+/** Uses the playground at the configured ports when it responds, or starts one on offset ports. */
 async function findPlayground(options: DemoOptions): Promise<Playground> {
   const origins = originsFromPorts(portsFromEnv(process.env));
   if (await isRunning(origins)) {
     console.log(`Using the playground running at ${origins.app}.`);
     return { origins, started: false, stop: async () => {} };
   }
-  console.log(`No playground answers at ${origins.app}; starting one on the default ports plus ${options.portOffset}.`);
+  console.log(
+    `No playground responds at ${origins.app}; starting one on the default ports plus ${options.portOffset}.`,
+  );
   const started = await startPlayground(options.portOffset);
   console.log(`Started the playground at ${started.origins.app}.`);
   return started;

@@ -7,7 +7,7 @@ import { progressHref, scenarioHref } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
 import './cp-progress-badges.ts';
 
-/** Where a scenario sits in the course: its place, its progress, and links to the previous and next scenario. */
+/** A scenario's place in the course, its progress, and links to the previous and next scenario. */
 @customElement('cp-course-nav')
 export class CpCourseNav extends LitElement {
   static override styles = [

@@ -160,8 +160,8 @@ export class CpPrediction extends LitElement {
     const scenario = this.scenario;
     if (scenario === undefined) return;
     if (changed.has('scenario') || changed.has('variant')) {
-      const asked = this.store.get(scenario.id).prompted.includes(this.variant);
-      this.phase = this.always || !asked ? 'asking' : 'off';
+      const prompted = this.store.get(scenario.id).prompted.includes(this.variant);
+      this.phase = this.always || !prompted ? 'asking' : 'off';
       this.prediction = {};
       this.emptySubmit = false;
     }
