@@ -4,6 +4,7 @@
  */
 import type { OriginMap, Scenario, VariantName } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
+import type { EarlierSendResult } from './earlier-sends.ts';
 import { readReplay, type ReplayResult } from './replay.ts';
 import { sendFromPage } from './frame-runner.ts';
 import { readBeaconRecords, readRecords, requestUrl, signIn, signInUrl, type JsOutcome } from './send.ts';
@@ -30,6 +31,8 @@ export interface Attempt {
   readonly signIn?: string;
   /** Replay endpoint's result for the same request without an Origin header, absent until it responds. */
   readonly replay?: ReplayResult;
+  /** The sends before this one to the same URL, for a scenario that sends its request several times. */
+  readonly earlierSends?: readonly EarlierSendResult[];
 }
 
 export interface AttemptRequest {

@@ -8,9 +8,10 @@ import {
   exchangesDivergence,
   expectedConsoleMessage,
   jsDivergence,
+  readSymptoms,
 } from './expectation.ts';
 import type { JsOutcome } from './send.ts';
-import { defaultOrigins, scenarioById } from './test-catalog.ts';
+import { defaultOrigins, recordedExchange, scenarioById } from './test-catalog.ts';
 
 const origins = defaultOrigins;
 const url = 'http://localhost:8001/scenarios/x/broken/data?trace=abcdefgh';
@@ -200,5 +201,54 @@ describe('expectedConsoleMessage for other initiators', () => {
     const outcome = scenarioById('send-beacon-json').variants.broken.expected.outcome;
 
     expect(expectedConsoleMessage(outcome, url, origins, 'beacon')).toMatch(/^Access to resource at /);
+  });
+});
+
+describe('readSymptoms', () => {
+  const hidden: JsOutcome = {
+    kind: 'response',
+    status: 200,
+    statusText: 'OK',
+    headers: [['content-type', 'application/json']],
+    body: '{}',
+    type: 'cors',
+    json: '{}',
+  };
+
+  test('a header JavaScript cannot read reads null', () => {
+    const symptoms = [{ kind: 'response-header', name: 'X-Total-Count', value: null }] as const;
+
+    const [reading] = readSymptoms(symptoms, hidden, [], 'api');
+
+    expect(reading).toMatchObject({ actual: null, matches: true });
+  });
+
+  test('a request header comes from the actual request', () => {
+    const records = [
+      recordedExchange({ method: 'OPTIONS', status: 204 }),
+      recordedExchange({ requestHeaders: [['cookie', 'session=ada']] }),
+    ];
+    const symptoms = [{ kind: 'request-header', name: 'Cookie', value: null }] as const;
+
+    const [reading] = readSymptoms(symptoms, hidden, records, 'api');
+
+    expect(reading).toMatchObject({ actual: 'session=ada', matches: false });
+  });
+
+  test('response type and json come from fetch()', () => {
+    const symptoms = [
+      { kind: 'response-type', value: 'cors' },
+      { kind: 'json', value: '{}' },
+    ] as const;
+
+    expect(readSymptoms(symptoms, hidden, [], 'api').map((reading) => reading.matches)).toEqual([true, true]);
+  });
+
+  test('unknown before the attempt settles', () => {
+    const symptoms = [{ kind: 'request-header', name: 'Cookie', value: null }] as const;
+
+    const [reading] = readSymptoms(symptoms, undefined, undefined, 'api');
+
+    expect(reading).toMatchObject({ actual: undefined, matches: false });
   });
 });

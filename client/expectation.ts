@@ -15,6 +15,8 @@ import {
   type OriginMap,
   type Outcome,
   type RequestInitiator,
+  type ServerName,
+  type Symptom,
 } from '../scenarios/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
 import type { Attempt } from './attempt.ts';
@@ -26,12 +28,14 @@ export const expectedBrowser = 'Chromium 156';
 /**
  * Builds the console error Chromium prints for a blocked attempt, or returns undefined when the
  * expected outcome is allowed. `url` is the exact URL requested, trace included, because Chromium quotes it.
+ * `pageOrigin` is the origin of the page that sent it: the app's unless a frame sent it.
  */
 export function expectedConsoleMessage(
   outcome: Outcome,
   url: string,
   origins: OriginMap,
   initiator: RequestInitiator = 'fetch',
+  pageOrigin: string = origins.app,
 ): string | undefined {
   if (!isCorsBlock(outcome)) return undefined;
 
@@ -40,7 +44,7 @@ export function expectedConsoleMessage(
   return chromiumConsoleMessage({
     initiator: chromiumInitiators[initiator],
     ...blockedUrls(url, redirectedTo),
-    origin: origins.app,
+    origin: pageOrigin,
     corsError: outcome.corsError,
     value: detail.value === undefined ? undefined : fillOrigins(detail.value, origins),
     method: detail.method,
@@ -69,6 +73,8 @@ export function describeOutcome(outcome: Outcome): string {
   if (!isCorsBlock(outcome)) return `Failed, but not by CORS: ${describeFailureCause(outcome.cause)}`;
 
   switch (outcome.stage) {
+    case 'request':
+      return "Blocked before sending: the page's own request options forbid it, so no server sees anything";
     case 'preflight':
       return 'Blocked at the preflight: the browser never sends the actual request';
     case 'response':
@@ -174,4 +180,72 @@ function listExchanges(exchanges: readonly ExpectedExchange[]): string {
 
 function statusLine(js: Extract<JsOutcome, { kind: 'response' }>): string {
   return js.statusText === '' ? String(js.status) : `${js.status} ${js.statusText}`;
+}
+
+/** One expected symptom beside what this attempt showed. */
+export interface SymptomReading {
+  readonly symptom: Symptom;
+  /** What the page or the server got: a header value, null for no header, or undefined while unknown. */
+  readonly actual: string | null | undefined;
+  readonly matches: boolean;
+}
+
+/**
+ * Reads each expected symptom from the attempt: response facts from what JavaScript got, and request
+ * headers from the target server's record of the actual request.
+ */
+export function readSymptoms(
+  symptoms: readonly Symptom[],
+  js: JsOutcome | undefined,
+  records: readonly RecordedExchange[] | undefined,
+  target: ServerName,
+): SymptomReading[] {
+  return symptoms.map((symptom) => {
+    const actual = readSymptom(symptom, js, records, target);
+    return { symptom, actual, matches: actual !== undefined && actual === symptom.value };
+  });
+}
+
+function readSymptom(
+  symptom: Symptom,
+  js: JsOutcome | undefined,
+  records: readonly RecordedExchange[] | undefined,
+  target: ServerName,
+): string | null | undefined {
+  const response = js?.kind === 'response' ? js : undefined;
+  switch (symptom.kind) {
+    case 'response-header': {
+      if (response === undefined) return undefined;
+      const name = symptom.name.toLowerCase();
+      return response.headers.find(([key]) => key.toLowerCase() === name)?.[1] ?? null;
+    }
+    case 'request-header': {
+      const actual = records?.findLast((exchange) => exchange.server === target && exchange.method !== 'OPTIONS');
+      if (actual === undefined) return undefined;
+      const name = symptom.name.toLowerCase();
+      return actual.requestHeaders.find(([key]) => key === name)?.[1] ?? null;
+    }
+    case 'response-type':
+      return response?.type;
+    case 'json':
+      return response?.json;
+    default:
+      return assertNever(symptom);
+  }
+}
+
+/** Names what a symptom reads, as the page's code or the server's log would. */
+export function symptomSubject(symptom: Symptom): string {
+  switch (symptom.kind) {
+    case 'response-header':
+      return `response.headers.get('${symptom.name}')`;
+    case 'request-header':
+      return `${symptom.name} header the server received`;
+    case 'response-type':
+      return 'response.type';
+    case 'json':
+      return 'await response.json()';
+    default:
+      return assertNever(symptom);
+  }
 }

@@ -10,7 +10,7 @@ import type { JsOutcome } from './send.ts';
 export function initiatorCode(request: RequestSpec): string {
   switch (request.initiator) {
     case 'fetch':
-      return 'fetch(url, options)';
+      return request.mode === 'no-cors' ? "fetch(url, { ...options, mode: 'no-cors' })" : 'fetch(url, options)';
     case 'xhr':
       return request.credentials === 'include'
         ? 'new XMLHttpRequest() with withCredentials = true'
@@ -25,6 +25,12 @@ export function initiatorCode(request: RequestSpec): string {
         : 'new EventSource(url)';
     case 'beacon':
       return 'navigator.sendBeacon(url, blob)';
+    case 'font':
+      return "new FontFace(family, 'url(…)').load()";
+    case 'stylesheet':
+      return '<link rel="stylesheet" crossorigin="anonymous">';
+    case 'audio':
+      return '<audio crossorigin="anonymous">';
     default:
       return assertNever(request.initiator);
   }
@@ -133,6 +139,84 @@ export function sendBeacon(url: string, request: RequestSpec): JsOutcome {
   const type = Object.entries(request.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1] ?? '';
   const queued = navigator.sendBeacon(url, new Blob([request.body ?? ''], { type }));
   return { kind: 'beacon', queued };
+}
+
+/**
+ * Loads a font with the CSS Font Loading API. Fonts are always fetched in CORS mode, so `load()`
+ * rejects with a NetworkError when the CORS check fails, and resolves with status 'loaded' when the
+ * font arrives and parses.
+ */
+export async function loadFont(url: string): Promise<JsOutcome> {
+  // A family name of its own per attempt, so that a font loaded before never answers for this one.
+  const face = new FontFace(`cors-playground-${crypto.randomUUID()}`, `url(${JSON.stringify(url)})`);
+  try {
+    await face.load();
+    return { kind: 'loaded', text: `load() resolved; status '${face.status}'` };
+  } catch (error) {
+    return { kind: 'error-event', text: `load() rejected with ${errorText(error)}` };
+  }
+}
+
+/**
+ * Adds a `<link rel="stylesheet" crossorigin="anonymous">`, then reads its first rule through
+ * `sheet.cssRules`, which a page may read only from a stylesheet that CORS allowed.
+ */
+export function loadStylesheet(url: string): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.crossOrigin = 'anonymous';
+    // A media query that matches nothing, so that the stylesheet never restyles the playground.
+    link.media = 'not all';
+    link.addEventListener('load', () => {
+      resolve({ kind: 'loaded', text: `load event; ${readFirstRule(link.sheet)}` });
+      link.remove();
+    });
+    link.addEventListener('error', () => {
+      link.remove();
+      resolve({ kind: 'error-event', text: 'error event' });
+    });
+    link.href = url;
+    document.head.append(link);
+  });
+}
+
+function readFirstRule(sheet: CSSStyleSheet | null): string {
+  if (sheet === null) return 'the link has no stylesheet';
+  try {
+    const first = sheet.cssRules[0];
+    return `cssRules[0] is ${first === undefined ? 'absent' : JSON.stringify(first.cssText)}`;
+  } catch (error) {
+    return `reading cssRules failed with ${errorText(error)}`;
+  }
+}
+
+/**
+ * Loads an `<audio crossorigin="anonymous">` until its data is decoded. A CORS block makes the
+ * media element fail as if the format were unsupported (code 4).
+ */
+export function loadAudio(url: string): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const audio = document.createElement('audio');
+    audio.crossOrigin = 'anonymous';
+    audio.preload = 'auto';
+    audio.addEventListener('loadeddata', () => {
+      resolve({ kind: 'loaded', text: `loadeddata event; duration ${audio.duration.toFixed(2)} s` });
+      audio.removeAttribute('src');
+    });
+    audio.addEventListener('error', () => {
+      const error = audio.error;
+      resolve({
+        kind: 'error-event',
+        text: error === null ? 'error event' : `error event (code ${error.code}: ${error.message})`,
+      });
+    });
+    audio.src = url;
+  });
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
 /** Splits the text of `getAllResponseHeaders()` into name and value pairs. */

@@ -82,7 +82,32 @@ describe('sendRequest', () => {
       statusText: 'Created',
       headers: [['content-type', 'application/json']],
       body: '{\n  "message": "hi"\n}',
+      // A Response built in a test has type 'default'; one from a cross-origin fetch() has 'cors'.
+      type: 'default',
+      json: '{"message":"hi"}',
     });
+  });
+
+  test('response.json() error as name and message', async () => {
+    const opaque = new Response('', { status: 200 });
+
+    const outcome = await sendRequest('http://localhost:8001/x', scenarioById('no-cors-opaque').request, () =>
+      Promise.resolve(opaque),
+    );
+
+    expect(outcome).toMatchObject({ kind: 'response', body: '', json: 'SyntaxError: Unexpected end of JSON input' });
+  });
+
+  test("passes mode: 'no-cors' to fetch", async () => {
+    const fetchFn = vi.fn(() => Promise.resolve(new Response('')));
+    const { request } = scenarioById('no-cors-opaque');
+
+    await sendRequest('http://localhost:8001/orders?trace=abcdefgh', request, fetchFn);
+
+    expect(fetchFn).toHaveBeenCalledWith(
+      'http://localhost:8001/orders?trace=abcdefgh',
+      expect.objectContaining({ mode: 'no-cors' }),
+    );
   });
 
   test('passes URL and init to fetch', async () => {

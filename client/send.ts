@@ -1,8 +1,26 @@
 /**
  * Sends a scenario's request as the learner's page would, and reads what the servers recorded for it.
  */
-import { assertNever, type OriginMap, type RequestSpec, type Scenario, type VariantName } from '../scenarios/index.ts';
-import { loadImage, loadModuleScript, openEventSource, sendBeacon, sendXhr } from './initiators.ts';
+import {
+  assertNever,
+  requestOrigin,
+  signInPath,
+  type OriginMap,
+  type RequestSpec,
+  type Scenario,
+  type SignIn,
+  type VariantName,
+} from '../scenarios/index.ts';
+import {
+  loadAudio,
+  loadFont,
+  loadImage,
+  loadModuleScript,
+  loadStylesheet,
+  openEventSource,
+  sendBeacon,
+  sendXhr,
+} from './initiators.ts';
 import { recordsPath, traceParameter, type HeaderPair, type TraceRecord } from '../scenarios/records.ts';
 
 /** The result the page's JavaScript observes from the request's initiator. */
@@ -18,6 +36,10 @@ export type JsOutcome =
       readonly headers: readonly HeaderPair[];
       /** The body as text, indented when it is JSON. */
       readonly body: string;
+      /** `response.type`, for `fetch()` only. */
+      readonly type?: ResponseType;
+      /** For `fetch()` only: what `response.json()` gave, as compact JSON, or the error as `Name: message`. */
+      readonly json?: string;
     }
   /** Another initiator reported failure, for example an `error` event. */
   | { readonly kind: 'error-event'; readonly text: string }
@@ -40,8 +62,8 @@ const browserFetch: Fetch = (input, init) => fetch(input, init);
  * itself make the request non-simple and trigger a preflight.
  */
 export function requestUrl(origins: OriginMap, scenario: Scenario, variant: VariantName, trace: string): string {
-  const { target, path } = scenario.request;
-  const url = new URL(`${origins[target]}/scenarios/${scenario.id}/${variant}${path}`);
+  const { request } = scenario.variants[variant];
+  const url = new URL(`${requestOrigin(request, origins)}/scenarios/${scenario.id}/${variant}${request.path}`);
   url.searchParams.set(traceParameter, trace);
   return url.href;
 }
@@ -57,6 +79,8 @@ export function requestInit(request: RequestSpec): RequestInit {
     headers: { ...request.headers },
     credentials: request.credentials,
   };
+  if (request.mode !== undefined) init.mode = request.mode;
+  if (request.redirect !== undefined) init.redirect = request.redirect;
   if (request.body !== undefined) init.body = request.body;
   return init;
 }
@@ -82,6 +106,12 @@ export async function sendRequest(
       return openEventSource(url, request);
     case 'beacon':
       return sendBeacon(url, request);
+    case 'font':
+      return loadFont(url);
+    case 'stylesheet':
+      return loadStylesheet(url);
+    case 'audio':
+      return loadAudio(url);
     default:
       return assertNever(request.initiator);
   }
@@ -95,13 +125,59 @@ async function sendFetch(url: string, request: RequestSpec, fetchFn: Fetch): Pro
     return { kind: 'rejected', ...describeError(error) };
   }
 
+  const json = await readJson(response.clone());
   return {
     kind: 'response',
     status: response.status,
     statusText: response.statusText,
     headers: [...response.headers],
     body: await readBody(response),
+    type: response.type,
+    json,
   };
+}
+
+/** Returns what `response.json()` gives, as the page would see it: a value, or the error it throws. */
+async function readJson(response: Response): Promise<string> {
+  try {
+    return JSON.stringify(await response.json());
+  } catch (error) {
+    const { name, message } = describeError(error);
+    return `${name}: ${message}`;
+  }
+}
+
+/**
+ * Gets the cookie the request depends on, as a signed-in user would have it: the target server's
+ * sign-in route answers with Set-Cookie. Returns what happened, in one line for the attempt.
+ */
+export async function signIn(url: string, { via }: SignIn, fetchFn: Fetch = browserFetch): Promise<string> {
+  if (via === 'fetch') {
+    try {
+      const response = await fetchFn(url, { method: 'POST', credentials: 'include' });
+      return `POST ${url} with credentials: 'include' answered ${response.status}`;
+    } catch (error) {
+      const { name, message } = describeError(error);
+      return `POST ${url} failed with ${name}: ${message}`;
+    }
+  }
+  // A top-level visit, as when the user signs in on that site: only such a response may set a
+  // SameSite=Lax cookie for another site. The sign-in page closes itself.
+  const signInWindow = window.open(url, '_blank', 'popup,width=480,height=240');
+  if (signInWindow === null) return `the browser blocked the sign-in window for ${url}; allow pop-ups for this page`;
+  const deadline = Date.now() + 5000;
+  while (!signInWindow.closed && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  if (!signInWindow.closed) {
+    signInWindow.close();
+    return `the sign-in window for ${url} did not close itself within 5 s`;
+  }
+  return `opened ${url} in a window, which got the cookie and closed itself`;
+}
+
+/** Builds the URL of the target server's sign-in route for a variant. */
+export function signInUrl(origins: OriginMap, scenario: Scenario, variant: VariantName): string {
+  const { target } = scenario.variants[variant].request;
+  return `${origins[target]}/scenarios/${scenario.id}/${variant}${signInPath}`;
 }
 
 export function rejectionText(outcome: Extract<JsOutcome, { kind: 'rejected' }>): string {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import {
+  fillOrigins,
   isCorsBlock,
   scenarios,
   serverNames,
@@ -8,7 +9,13 @@ import {
   type Scenario,
   type VariantName,
 } from '../scenarios/index.ts';
-import { evaluate, evaluateAsync, type AsyncResponder, type HopResponse } from '../scenarios/evaluator/index.ts';
+import {
+  evaluate,
+  evaluateAsync,
+  PreflightCache,
+  type AsyncResponder,
+  type HopResponse,
+} from '../scenarios/evaluator/index.ts';
 import type { RecordedExchange } from '../scenarios/records.ts';
 import { createTestServers, testOrigins as origins } from '../server/test-servers.ts';
 import { attemptRequest, inspectAttempt } from './inspection.ts';
@@ -25,7 +32,7 @@ const pageOrigin = origins.app;
 async function recordAttempt(scenario: Scenario, variant: VariantName, trace: string) {
   const servers = createTestServers();
   const url = requestUrl(origins, scenario, variant, trace);
-  const body = scenario.request.body;
+  const { body } = scenario.variants[variant].request;
   const responder: AsyncResponder = async (request) => {
     const server = serverNames.find((name) => origins[name] === new URL(request.url).origin);
     if (server === undefined) return undefined;
@@ -38,8 +45,20 @@ async function recordAttempt(scenario: Scenario, variant: VariantName, trace: st
     const headers: HopResponse['headers'] = [...response.headers];
     return { status: response.status, headers };
   };
-  await evaluateAsync(attemptRequest(scenario, url, pageOrigin), responder);
-  return { url, records: servers.store.get(trace).exchanges };
+  // Sends before the last go to the same URL, and the preflight cache they fill decides what the last one sends.
+  const cache = new PreflightCache('chromium');
+  const earlierSends: { pageOrigin: string; exchanges: RecordedExchange[] }[] = [];
+  for (const send of scenario.variants[variant].expected.earlierSends ?? []) {
+    const page = send.page ?? { kind: 'app' };
+    const origin =
+      page.kind === 'frame' ? fillOrigins(page.origin, origins) : page.kind === 'app' ? pageOrigin : 'null';
+    const before = servers.store.get(trace).exchanges.length;
+    await evaluateAsync(attemptRequest(scenario, url, origin, variant), responder, { cache });
+    earlierSends.push({ pageOrigin: origin, exchanges: servers.store.get(trace).exchanges.slice(before) });
+  }
+  const before = servers.store.get(trace).exchanges.length;
+  await evaluateAsync(attemptRequest(scenario, url, pageOrigin, variant), responder, { cache });
+  return { url, records: servers.store.get(trace).exchanges.slice(before), earlierSends };
 }
 
 function summary(step: SequenceStep): string {
@@ -53,9 +72,9 @@ describe.each(
   const expected = scenario.variants[variant].expected;
 
   test('has one step per recorded exchange', async () => {
-    const { url, records } = await recordAttempt(scenario, variant, `seq-${id}-${variant}`.slice(0, 64));
+    const { url, records, earlierSends } = await recordAttempt(scenario, variant, `seq-${id}-${variant}`.slice(0, 64));
 
-    const { sequence } = inspectAttempt({ scenario, url, records, origins, pageOrigin });
+    const { sequence } = inspectAttempt({ scenario, variant, url, records, origins, pageOrigin, earlierSends });
     const recorded = sequence.steps.filter((step) => step.result !== 'not-sent');
 
     expect(recorded.map(({ to, method, status }) => ({ server: to, method, status }))).toEqual(
@@ -65,9 +84,17 @@ describe.each(
   });
 
   test('marks what the browser did', async () => {
-    const { url, records } = await recordAttempt(scenario, variant, `res-${id}-${variant}`.slice(0, 64));
+    const { url, records, earlierSends } = await recordAttempt(scenario, variant, `res-${id}-${variant}`.slice(0, 64));
 
-    const { sequence, faultRecord } = inspectAttempt({ scenario, url, records, origins, pageOrigin });
+    const { sequence, faultRecord } = inspectAttempt({
+      scenario,
+      variant,
+      url,
+      records,
+      origins,
+      pageOrigin,
+      earlierSends,
+    });
     const fromBrowser = sequence.steps.filter((step) => step.sender === 'browser');
     const results = fromBrowser.map((step) => step.result);
     const { outcome } = expected;
@@ -81,7 +108,7 @@ describe.each(
     if (!isCorsBlock(outcome)) return;
     const blocked = fromBrowser.filter((step) => step.result === 'blocked');
     expect(blocked).toHaveLength(1);
-    expect(blocked[0]?.role).toBe(outcome.fault.exchange);
+    expect(blocked[0]?.role).toBe(outcome.fault?.exchange);
     expect(blocked[0]?.note).toMatch(/check/);
     expect(faultRecord).toBe(blocked[0]?.record);
     // After a failed preflight the actual request is never sent, nor the redirect's target after a blocked

@@ -8,10 +8,13 @@ import {
   type CorsSettings,
   type Middleware,
   type OriginMap,
+  type OriginPattern,
+  type RawBody,
   type RouteResponse,
   type Scenario,
   type VariantName,
 } from '../scenarios/index.ts';
+import { originPatternCode } from '../scenarios/origin-pattern.ts';
 
 export interface CodeBlock {
   readonly title: string;
@@ -52,11 +55,14 @@ export function serverCodeBlocks(scenario: Scenario, variantName: VariantName, o
 
 function honoApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): string {
   const { middleware, response, routeFirst } = scenario.variants[variantName].server;
-  const { method, path } = scenario.request;
-  const usesCors = middleware.some((step) => step.kind === 'cors');
+  const { method, path } = scenario.variants[variantName].request;
+  const usesCors = middleware.some(
+    (step) => step.kind === 'cors' || step.kind === 'cors-changing-per-preflight' || step.kind === 'cors-origin-check',
+  );
 
   const imports = [`import { Hono } from 'hono';`];
   if (usesCors) imports.push(`import { cors } from 'hono/cors';`);
+  if (middleware.some((step) => step.kind === 'csrf')) imports.push(`import { csrf } from 'hono/csrf';`);
 
   const steps =
     middleware.length === 0
@@ -82,7 +88,7 @@ function routeCode(method: string, path: string, response: RouteResponse, origin
   const json =
     response.raw === undefined
       ? `c.json(${jsLiteral(response.body)}${status})`
-      : `c.body(${jsString(response.raw.text)}, ${response.status}, { 'Content-Type': ${jsString(response.raw.contentType)} })`;
+      : `c.body(${rawBodyCode(response.raw)}, ${response.status}, { 'Content-Type': ${jsString(response.raw.contentType)} })`;
   const headers = Object.entries(response.headers);
   if (headers.length === 0) return `app.${method.toLowerCase()}('${path}', (c) => ${json});`;
   return [
@@ -91,6 +97,13 @@ function routeCode(method: string, path: string, response: RouteResponse, origin
     `  return ${json};`,
     '});',
   ].join('\n');
+}
+
+/** Renders a raw body: the text itself, or binary data decoded from base64, shortened for reading. */
+function rawBodyCode(raw: RawBody): string {
+  if (raw.encoding !== 'base64') return jsString(raw.text);
+  const bytes = Math.floor((raw.text.length * 3) / 4) - (raw.text.match(/=+$/)?.[0].length ?? 0);
+  return `Buffer.from(${jsString(`${raw.text.slice(0, 24)}…`)}, 'base64') /* ${bytes} bytes, shortened here */`;
 }
 
 /** The position of a middleware step in its chain. */
@@ -155,6 +168,21 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '});',
       ].join('\n');
     }
+    case 'cors-changing-per-preflight':
+      return [
+        "// The playground's stand-in for an administrator who changes the policy between two sends:",
+        '// each preflight of an attempt moves it to the next policy. In a real app it is a config reload.',
+        'const policies = [',
+        ...step.policies.map((settings) => `  ${corsCall(settings, origins).replace(/\n/g, '\n  ')},`),
+        '];',
+        'const preflights = new Map<string, number>();',
+        'app.use(async (c, next) => {',
+        "  const attempt = c.req.query('trace') ?? '';",
+        '  const seen = preflights.get(attempt) ?? 0;',
+        "  if (c.req.method === 'OPTIONS') preflights.set(attempt, seen + 1);",
+        '  return policies[Math.min(seen, policies.length - 1)](c, next);',
+        '});',
+      ].join('\n');
     case 'close-connection':
       return [
         '// Closes the connection without a response, as a crash mid-request does: no status, no headers.',
@@ -175,6 +203,13 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '});',
       ].join('\n');
     }
+    case 'cors-origin-check':
+      return `app.use(${originCheckCorsCall(step.exact, step.pattern, step.settings, origins)});`;
+    case 'csrf':
+      return [
+        '// Rejects with 403 a POST, PUT, PATCH or DELETE with a form or text/plain body from any other origin.',
+        `app.use(csrf({ origin: ${jsArray(step.origin, (template) => jsString(fillOrigins(template, origins)))} }));`,
+      ].join('\n');
     default:
       return assertNever(step);
   }
@@ -183,11 +218,32 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
 /** Renders a `cors({ ... })` call, with the options in the order `CorsSettings` declares them. */
 export function corsCall(settings: CorsSettings, origins: OriginMap): string {
   const fill = (template: string) => jsString(fillOrigins(template, origins));
-  const options: string[] = [];
+  const origin = typeof settings.origin === 'string' ? fill(settings.origin) : jsArray(settings.origin, fill);
+  return corsCallWithOrigin(origin, settings);
+}
 
-  options.push(
-    `origin: ${typeof settings.origin === 'string' ? fill(settings.origin) : jsArray(settings.origin, fill)}`,
-  );
+/**
+ * Renders a `cors({ ... })` call whose origin option is a function: it echoes the request's Origin when the
+ * exact list or the pattern passes it, as a hand-written allowlist does.
+ */
+export function originCheckCorsCall(
+  exact: readonly string[],
+  pattern: OriginPattern | undefined,
+  settings: Omit<CorsSettings, 'origin'>,
+  origins: OriginMap,
+): string {
+  if (pattern?.kind === 'any') return corsCallWithOrigin('(origin) => origin', settings);
+  const fill = (template: string) => jsString(fillOrigins(template, origins));
+  const conditions = [
+    ...(exact.length === 0 ? [] : [`${jsArray(exact, fill)}.includes(origin)`]),
+    ...(pattern === undefined ? [] : [originPatternCode(pattern, origins)]),
+  ];
+  const test = conditions.length === 0 ? 'false' : conditions.join(' || ');
+  return corsCallWithOrigin(`(origin) => (${test} ? origin : null)`, settings);
+}
+
+function corsCallWithOrigin(origin: string, settings: Omit<CorsSettings, 'origin'>): string {
+  const options: string[] = [`origin: ${origin}`];
   if (settings.allowMethods !== undefined) options.push(`allowMethods: ${jsArray(settings.allowMethods, jsString)}`);
   if (settings.allowHeaders !== undefined) options.push(`allowHeaders: ${jsArray(settings.allowHeaders, jsString)}`);
   if (settings.exposeHeaders !== undefined) options.push(`exposeHeaders: ${jsArray(settings.exposeHeaders, jsString)}`);

@@ -9,12 +9,14 @@ import {
   fillConsoleLine,
   fillOrigins,
   isCorsBlock,
+  requestPageOrigin,
   scenarios,
   variantNames,
   type Expectation,
   type ExpectedExchange,
   type RequestSpec,
 } from '../scenarios/index.ts';
+import { checkEarlierSends, earlierReports } from './earlier-sends.ts';
 import { expect, test, type ConsoleEntry } from './fixtures.ts';
 
 /** Describes the expected outcome in a few words, for the test title. */
@@ -25,7 +27,7 @@ function describeOutcome({ outcome, deviation }: Expectation): string {
 }
 
 /** Console errors and issues about other URLs, such as the favicon, are not this attempt's. */
-const about = (url: string) => (text: string) => text.includes(`'${url}'`);
+const about = (url: string) => (text: string) => text.includes(`'${url}'`) || text.includes(`cannot load ${url}.`);
 
 /**
  * Console errors about a URL, whether the text quotes it or Chromium attaches it, as it does to
@@ -46,6 +48,10 @@ for (const scenario of scenarios) {
       await playground.open(scenario.id, variant);
       const attempt = await playground.send();
       const { outcome } = expected;
+      // Chromium's reports about the URL begin with those of the sends before the last, if any.
+      const earlier = earlierReports(scenario, variant, attempt.url, origins);
+      // The origin of the page that sent the request: the app's, an attacker's frame's, or null when sandboxed.
+      const pageOrigin = requestPageOrigin(scenario.variants[variant].request, origins);
       // After a redirect to another server, Chromium names the URL there, and its issue may too.
       const redirectedTo = isCorsBlock(outcome) ? outcome.redirectedTo : undefined;
       const urls = blockedUrls(attempt.url, redirectedTo === undefined ? undefined : origins[redirectedTo]);
@@ -100,25 +106,37 @@ for (const scenario of scenarios) {
           const message = chromiumConsoleMessage({
             initiator: chromiumInitiators[scenario.request.initiator],
             ...urls,
-            origin: origins.app,
+            origin: pageOrigin,
             corsError: outcome.corsError,
             value: outcome.detail.value === undefined ? undefined : fillOrigins(outcome.detail.value, origins),
             method: outcome.detail.method,
             header: outcome.detail.header,
           });
-          await expect.poll(() => browserReports.consoleErrors.filter(about(attempt.url))).toEqual([message]);
+          await expect
+            .poll(() => browserReports.consoleErrors.filter(about(attempt.url)))
+            .toEqual([...earlier.messages, message]);
           await expect
             .poll(() => browserReports.corsIssues.filter(isAttemptIssue).map((issue) => issue.corsError))
-            .toEqual([outcome.corsError]);
+            .toEqual([...earlier.corsErrors, outcome.corsError]);
           await expect(page.getByTestId('console-message')).toHaveText(message);
         } else {
-          expect(browserReports.consoleErrors.filter(about(attempt.url))).toEqual([]);
-          expect(browserReports.corsIssues.filter((issue) => issue.url === attempt.url)).toEqual([]);
+          expect(browserReports.consoleErrors.filter(about(attempt.url))).toEqual(earlier.messages);
+          expect(
+            browserReports.corsIssues.filter((issue) => issue.url === attempt.url).map((issue) => issue.corsError),
+          ).toEqual(earlier.corsErrors);
           await expect(page.getByTestId('console-message')).toHaveCount(0);
         }
       });
 
-      const record = await playground.records(attempt.trace);
+      // The sends before the last, if any, come first in the trace's records.
+      const { record, cache } = checkEarlierSends(
+        scenario,
+        variant,
+        await playground.records(attempt.trace),
+        attempt.url,
+        origins,
+      );
+      await expect(page.getByTestId('earlier-send')).toHaveCount(expected.earlierSends?.length ?? 0);
 
       await test.step('the servers recorded exactly the expected requests', async () => {
         const seen = record.exchanges.map(({ server, method, status }) => ({ server, method, status }));
@@ -127,7 +145,7 @@ for (const scenario of scenarios) {
           scenario.variants[variant].request,
           record.exchanges,
           expected.exchanges,
-          origins.app,
+          pageOrigin,
         );
 
         const shown = page.getByTestId('exchange');
@@ -144,16 +162,19 @@ for (const scenario of scenarios) {
         const { request } = scenario.variants[variant];
         const evaluation = evaluate(
           {
-            origin: origins.app,
+            origin: pageOrigin,
             url: attempt.url,
             method: request.method,
             headers: request.headers,
             ...(request.body !== undefined && { body: request.body }),
             credentials: request.credentials,
             initiator: chromiumInitiators[request.initiator],
+            ...(request.mode !== undefined && { mode: request.mode }),
+            ...(request.redirect !== undefined && { redirect: request.redirect }),
           },
           // A request whose connection the server closed got no response, although the server recorded it.
           responderFromExchanges(answeredExchanges(record.exchanges), { origins }),
+          { cache },
         );
         const chromiumIssues = browserReports.corsIssues.filter(isAttemptIssue).map((issue) => issue.corsError);
         const chromiumMessages = browserReports.consoleErrors.filter(about(attempt.url));
@@ -164,8 +185,16 @@ for (const scenario of scenarios) {
             : (await page.getByTestId('attempt').getAttribute('data-js')) === 'blocked';
         const lastSent = record.exchanges.at(-1);
 
+        const chromiumLines = browserReports.consoleEntries.filter(entriesAbout(attempt.url)).map(({ text }) => text);
+        const found = evaluation.outcome;
         if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) {
-          // The evaluator judges only CORS. For a failure with another cause it must find either a response
+          // The evaluator also knows the network errors of the fetch algorithm itself, such as a redirect
+          // that redirect: 'error' refuses: then it must print what Chromium printed.
+          if (found.verdict === 'blocked' && found.kind === 'network-error' && found.reason !== 'no-response') {
+            expect(evaluation.consoleLines).toEqual(chromiumLines);
+            return;
+          }
+          // Otherwise it judges only CORS. For a failure with another cause it must find either a response
           // that CORS would let through, or no response at all to judge: CORS is not what failed.
           const corsFindsNothing =
             evaluation.outcome.verdict !== 'blocked' ||
@@ -174,26 +203,66 @@ for (const scenario of scenarios) {
           expect(evaluation.consoleMessage).toBeUndefined();
           return;
         }
-        expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : 'allowed');
+        // A no-cors response reaches the page as an opaque one, which the evaluator names as such.
+        const allowedVerdict = request.mode === 'no-cors' ? 'opaque' : 'allowed';
+        expect(evaluation.verdict).toBe(jsBlocked ? 'blocked' : allowedVerdict);
         // A deliberate difference between Chromium and the Fetch Standard must be the one the catalog names.
         expect(evaluation.deviation?.rule).toBe(expected.deviation);
         if (expected.deviation === 'authorization-covered-by-wildcard') {
           expect(evaluation.standard?.outcome.verdict).toBe('blocked');
           await expect.poll(() => browserReports.deprecationIssues).toContain('AuthorizationCoveredByWildcard');
         }
+        if (found.verdict === 'blocked' && found.kind === 'network-error' && found.rendererCorsError !== undefined) {
+          // A mode the request may not use: Chromium rejects it before sending, files a CORS issue, and prints
+          // the evaluator's lines and nothing else, not even `Failed to load resource`.
+          expect([found.rendererCorsError]).toEqual(chromiumIssues.slice(earlier.corsErrors.length));
+          expect(evaluation.consoleLines).toEqual(chromiumLines);
+          expect(record.exchanges).toEqual([]);
+          return;
+        }
         if (evaluation.outcome.verdict === 'blocked') {
           expect(evaluation.outcome.kind).toBe('cors');
           if (evaluation.outcome.kind !== 'cors') return;
-          expect([evaluation.outcome.corsError]).toEqual(chromiumIssues);
-          expect([evaluation.consoleMessage]).toEqual(chromiumMessages);
+          expect([evaluation.outcome.corsError]).toEqual(chromiumIssues.slice(earlier.corsErrors.length));
+          expect([evaluation.consoleMessage]).toEqual(chromiumMessages.slice(earlier.messages.length));
           // Chromium reports no stage, but a block at the preflight is one where the last request out was a
           // preflight: the request it asked for, at the first URL or after a redirect, never went out.
           expect(evaluation.outcome.stage === 'preflight').toBe(lastSent?.method === 'OPTIONS');
         } else {
           expect(evaluation.consoleMessage).toBeUndefined();
-          expect(chromiumIssues).toEqual([]);
+          expect(chromiumIssues).toEqual(earlier.corsErrors);
         }
       });
+
+      const { signIn, target } = scenario.variants[variant].request;
+      if (signIn !== undefined) {
+        await test.step('the sign-in gave the browser its cookie', async () => {
+          const cookies = await page.context().cookies(attempt.url);
+          expect(cookies.map(({ name, value }) => `${name}=${value}`)).toContain(
+            `${signIn.cookie.name}=${signIn.cookie.value}`,
+          );
+          await expect(page.getByTestId('sign-in-result')).toBeVisible();
+        });
+      }
+
+      const { symptoms } = expected;
+      if (symptoms !== undefined) {
+        await test.step('the page shows each symptom as the catalog expects', async () => {
+          const rows = page.getByTestId('symptom');
+          await expect(rows).toHaveCount(symptoms.length);
+          for (const [index, symptom] of symptoms.entries()) {
+            await expect(rows.nth(index)).toHaveAttribute('data-actual', JSON.stringify(symptom.value));
+            await expect(rows.nth(index)).toHaveAttribute('data-matches', 'true');
+            if (symptom.kind !== 'request-header') continue;
+            // The server's record is the second witness of what the browser sent.
+            const actual = record.exchanges.findLast(
+              (exchange) => exchange.server === target && exchange.method !== 'OPTIONS',
+            );
+            const sent = actual?.requestHeaders.find(([name]) => name === symptom.name.toLowerCase())?.[1] ?? null;
+            expect(sent, `${symptom.name} on the wire`).toBe(symptom.value);
+          }
+        });
+      }
 
       const { fault } = outcome.verdict === 'blocked' ? outcome : { fault: undefined };
       if (fault !== undefined) {
@@ -231,7 +300,8 @@ function assertBrowserSentCorsHeaders(
 ): void {
   for (const [index, exchange] of exchanges.entries()) {
     const header = (name: string) => exchange.requestHeaders.find(([key]) => key === name)?.[1];
-    const origin = expectedExchanges[index]?.origin ?? appOrigin;
+    const expectedOrigin = expectedExchanges[index]?.origin ?? appOrigin;
+    const origin = expectedOrigin === 'absent' ? undefined : expectedOrigin;
     expect(header('origin'), `Origin of the ${exchange.method} to ${exchange.server}`).toBe(origin);
     if (exchange.method !== 'OPTIONS') continue;
 

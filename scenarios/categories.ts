@@ -39,12 +39,22 @@ export const categories: Readonly<Record<CategoryId, Category>> = {
   initiators: {
     title: 'Beyond fetch()',
     intro:
-      'XMLHttpRequest, images, module scripts, EventSource and beacons follow the same CORS rules as fetch(), but each reports a block to JavaScript in its own way, and a beacon not at all.',
+      'XMLHttpRequest, images, module scripts, fonts, stylesheets, audio, EventSource and beacons follow the same CORS rules as fetch(), but each reports a block to JavaScript in its own way, and a beacon not at all.',
+  },
+  silent: {
+    title: 'Silent failures',
+    intro:
+      'The request succeeds, but the page does not get what it expected, and the browser says nothing: a header reads null, a cookie stays behind, a response comes back empty.',
   },
   'look-alikes': {
     title: 'Not CORS at all',
     intro:
       'fetch() rejects with the same TypeError when the server is down, a Content-Security-Policy forbids the request or a resource policy blocks the response. The console, the DevTools Issues panel and the server logs tell these apart from a CORS block.',
+  },
+  security: {
+    title: 'Misconfigurations that work but leak',
+    intro:
+      "The app works, and so does an attacker's page: a CORS policy that trusts too many origins lets another site read the API's answers, and CORS never stops a request from running on the server. Each request here comes from the attacker's page.",
   },
 };
 

@@ -9,6 +9,7 @@ import type { RequestInitiator } from './types.ts';
 
 /** DevTools `CorsIssue` `corsErrorStatus.corsError` values whose console text this module builds. */
 export type CorsError =
+  | 'DisallowedByMode'
   | 'MissingAllowOriginHeader'
   | 'MultipleAllowOriginValues'
   | 'InvalidAllowOriginValue'
@@ -43,6 +44,9 @@ export const chromiumInitiators: Readonly<Record<RequestInitiator, Initiator>> =
   'module-script': 'script',
   'event-source': 'resource',
   beacon: 'resource',
+  font: 'font',
+  stylesheet: 'stylesheet',
+  audio: 'audio',
 };
 
 const initiatorWords: Record<Initiator, string> = {
@@ -91,6 +95,10 @@ export function blockedUrls(url: string, redirectedTo?: string): Pick<BlockedReq
 
 /** Builds the console error that Chromium prints when it blocks the request. */
 export function chromiumConsoleMessage(request: BlockedRequest): string {
+  // The renderer rejects a request that its mode forbids before sending it, and words it as a Fetch API
+  // error, in one line with no `Failed to load resource` after it.
+  if (request.corsError === 'DisallowedByMode')
+    return `Fetch API cannot load ${request.url}. ${chromiumReason(request)}`;
   const redirect = request.redirectedFrom === undefined ? '' : `(redirected from '${request.redirectedFrom}') `;
   return (
     `Access to ${initiatorWords[request.initiator]} at '${request.url}' ${redirect}from origin ` +
@@ -98,14 +106,21 @@ export function chromiumConsoleMessage(request: BlockedRequest): string {
   );
 }
 
-/** Builds the text after "has been blocked by CORS policy: ". */
-export function chromiumReason(request: Omit<BlockedRequest, 'url' | 'origin' | 'redirectedFrom'>): string {
+/**
+ * Builds the text after "has been blocked by CORS policy: ", or for `DisallowedByMode` the text after
+ * "Fetch API cannot load <url>. ", which quotes the page origin.
+ */
+export function chromiumReason(
+  request: Omit<BlockedRequest, 'url' | 'origin' | 'redirectedFrom'> & { readonly origin?: string },
+): string {
   const { corsError, initiator } = request;
   const value = request.value ?? '';
   const valueSuffix = initiator === 'fetch' ? fetchValueSuffix : '';
   const credentialsSuffix = initiator === 'xhr' ? xhrCredentialsSuffix : '';
 
   switch (corsError) {
+    case 'DisallowedByMode':
+      return `Request mode is "same-origin" but the URL's origin is not same as the request origin ${request.origin ?? ''}.`;
     case 'MissingAllowOriginHeader':
       return missingAllowOrigin;
     case 'MultipleAllowOriginValues':

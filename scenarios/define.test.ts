@@ -59,3 +59,26 @@ describe('defineScenario js defaults', () => {
     expect(() => defineScenario(row('image'))).toThrow(/initiator 'image' that is allowed must set js/);
   });
 });
+
+describe('defineScenario variant requests', () => {
+  const base = row('fetch');
+
+  it('applies what a variant changes in the request', () => {
+    const scenario = defineScenario({ ...base, broken: {}, fixed: { request: { credentials: 'include' } } });
+
+    expect(scenario.variants.broken.request.credentials).toBe('same-origin');
+    expect(scenario.variants.fixed.request.credentials).toBe('include');
+  });
+
+  it('gives a no-cors request an opaque response and no preflight', () => {
+    const scenario = defineScenario({
+      ...base,
+      request: { mode: 'no-cors', method: 'POST', headers: { 'X-Api-Key': 'k' } },
+      broken: {},
+      fixed: {},
+    });
+
+    expect(scenario.variants.broken.expected.js).toEqual({ kind: 'response', status: 0, body: '' });
+    expect(scenario.variants.broken.expected.exchanges.map((exchange) => exchange.method)).toEqual(['POST']);
+  });
+});

@@ -1,5 +1,6 @@
 import type {
   ChromiumDeviation,
+  EarlierSend,
   ExpectedExchange,
   JsResult,
   Middleware,
@@ -8,6 +9,7 @@ import type {
   RequestSpec,
   RouteResponse,
   Scenario,
+  Symptom,
   Variant,
 } from './types.ts';
 import { assertNever } from './chromium-messages.ts';
@@ -24,6 +26,10 @@ export interface VariantRow {
   readonly routeFirst?: boolean;
   /** Default: the proxy adds nothing. */
   readonly proxyAddsHeaders?: Readonly<Record<string, string>>;
+  /** Default: false, so the proxy caches nothing. */
+  readonly proxyCaches?: boolean;
+  /** Default: none. Sends before the one that `outcome` describes, to the same URL. */
+  readonly earlierSends?: readonly EarlierSend[];
   /** Default: none. Only a request sent from a `frame` page has page headers of its own. */
   readonly pageHeaders?: Readonly<Record<string, string>>;
   /** Default: allowed. */
@@ -41,6 +47,10 @@ export interface VariantRow {
    * response for `fetch()` and XHR, and `true` for a beacon. Rows for other initiators set it.
    */
   readonly js?: JsResult;
+  /** Default: none. Facts of the response to show and check, for a failure the browser does not report. */
+  readonly symptoms?: readonly Symptom[];
+  /** Default: the scenario's request unchanged. What this variant's page sends differently. */
+  readonly request?: Partial<RequestSpec>;
 }
 
 export interface ScenarioRow extends Omit<Scenario, 'request' | 'variants'> {
@@ -84,12 +94,18 @@ const blockedJs: Readonly<Record<RequestInitiator, JsResult>> = {
   'event-source': { kind: 'error-event', text: 'error event (readyState 2)' },
   // sendBeacon() returns once the beacon is queued, before any CORS check.
   beacon: { kind: 'beacon', queued: true },
+  font: { kind: 'error-event', text: 'load() rejected with NetworkError: A network error occurred.' },
+  stylesheet: { kind: 'error-event', text: 'error event' },
+  audio: { kind: 'error-event', text: 'error event (code 4: MEDIA_ELEMENT_ERROR: Format error)' },
 };
 
 function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outcome): JsResult {
   if (outcome.verdict === 'blocked') return blockedJs[request.initiator];
   switch (request.initiator) {
     case 'fetch':
+      // A no-cors response is opaque: the page sees status 0 and an empty body, whatever the server sent.
+      if (request.mode === 'no-cors') return { kind: 'response', status: 0, body: '' };
+      return { kind: 'response', status: response.status, body: response.body };
     case 'xhr':
       return { kind: 'response', status: response.status, body: response.body };
     case 'beacon':
@@ -97,6 +113,9 @@ function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outco
     case 'image':
     case 'module-script':
     case 'event-source':
+    case 'font':
+    case 'stylesheet':
+    case 'audio':
       throw new Error(
         `A variant with initiator '${request.initiator}' that is allowed must set js, because its result depends on the body.`,
       );
@@ -108,24 +127,35 @@ function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outco
 function defaultExchanges(request: RequestSpec, response: RouteResponse, outcome: Outcome): ExpectedExchange[] {
   const preflight: ExpectedExchange = { server: request.target, method: 'OPTIONS', status: 204 };
   const actual: ExpectedExchange = { server: request.target, method: request.method, status: response.status };
-  if (!needsPreflight(request.method, request.headers)) return [actual];
+  // A no-cors request is never preflighted: the browser drops every header that would need one.
+  if (request.mode === 'no-cors' || !needsPreflight(request.method, request.headers)) return [actual];
   if (isCorsBlock(outcome) && outcome.stage === 'preflight') return [preflight];
   return [preflight, actual];
 }
 
-function defineVariant(row: VariantRow, request: RequestSpec): Variant {
+function defineVariant(row: VariantRow, scenarioRequest: RequestSpec): Variant {
+  const request: RequestSpec = { ...scenarioRequest, ...row.request };
   const response: RouteResponse = { ...defaultResponse, ...row.response };
   const outcome: Outcome = row.outcome ?? { verdict: 'allowed' };
   const exchanges = row.exchanges ?? defaultExchanges(request, response, outcome);
   const js: JsResult = row.js ?? defaultJs(request, response, outcome);
   return {
+    request,
     server: {
       middleware: row.middleware ?? [],
       routeFirst: row.routeFirst ?? false,
       response,
       proxyAddsHeaders: row.proxyAddsHeaders ?? {},
+      ...(row.proxyCaches === true && { proxyCaches: true }),
       pageHeaders: row.pageHeaders ?? {},
     },
-    expected: { outcome, exchanges, js, ...(row.deviation !== undefined && { deviation: row.deviation }) },
+    expected: {
+      outcome,
+      exchanges,
+      js,
+      ...(row.deviation !== undefined && { deviation: row.deviation }),
+      ...(row.earlierSends !== undefined && { earlierSends: row.earlierSends }),
+      ...(row.symptoms !== undefined && { symptoms: row.symptoms }),
+    },
   };
 }

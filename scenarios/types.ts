@@ -13,7 +13,9 @@ export type CategoryId =
   | 'redirects'
   | 'layers'
   | 'initiators'
-  | 'look-alikes';
+  | 'silent'
+  | 'look-alikes'
+  | 'security';
 
 export type CredentialsMode = 'omit' | 'same-origin' | 'include';
 
@@ -28,7 +30,41 @@ type Template = string;
  * `<img crossorigin="anonymous">`, a `<script type="module">`, `new EventSource(url)` or
  * `navigator.sendBeacon(url, blob)`. Each reports a CORS block to JavaScript in its own way.
  */
-export type RequestInitiator = 'fetch' | 'xhr' | 'image' | 'module-script' | 'event-source' | 'beacon';
+export type RequestInitiator =
+  | 'fetch'
+  | 'xhr'
+  | 'image'
+  | 'module-script'
+  | 'event-source'
+  | 'beacon'
+  /** `new FontFace(family, 'url(…)').load()`: fonts are always fetched in CORS mode. */
+  | 'font'
+  /** `<link rel="stylesheet" crossorigin="anonymous">`, read back through `sheet.cssRules`. */
+  | 'stylesheet'
+  /** `<audio crossorigin="anonymous">`, which must decode the response to report success. */
+  | 'audio';
+
+/**
+ * The `redirect` option of `fetch()`: follow a redirect, fail on one (`error`), or return it to the page
+ * as an opaque response (`manual`).
+ */
+export type RedirectMode = 'follow' | 'error' | 'manual';
+
+/** The `mode` option of `fetch()`. Default: `cors`. */
+export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
+
+/**
+ * How the page gets a cookie before it sends the request, as a signed-in user would have one.
+ * The target server answers `/scenarios/<id>/<variant>/sign-in` with
+ * `Set-Cookie: <name>=<value>; Path=/scenarios/<id>/<variant>/; <attributes>`.
+ * - `fetch`: the page calls `fetch(signInUrl, { credentials: 'include' })` first.
+ * - `window`: the page opens the sign-in URL in a new window, a top-level visit such as the user's own
+ *   sign-in on that site. Browsers refuse a cookie that a cross-site subresource response sets.
+ */
+export interface SignIn {
+  readonly via: 'fetch' | 'window';
+  readonly cookie: { readonly name: string; readonly value: string; readonly attributes: string };
+}
 
 /** The request that the learner's page sends. */
 export interface RequestSpec {
@@ -41,8 +77,19 @@ export interface RequestSpec {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string;
   readonly credentials: CredentialsMode;
+  /** Only for `fetch()`. Default: `cors`. */
+  readonly mode?: RequestMode;
+  /** The `redirect` option of `fetch()`. Default: `follow`. */
+  readonly redirect?: RedirectMode;
+  /** Set when the request depends on a cookie the page must get first. */
+  readonly signIn?: SignIn;
   /** The page that sends the request. Default: the learner's app page itself. */
   readonly page?: RequestPage;
+  /**
+   * Set to send the request to the `offline` port, where no server listens, in place of the target's
+   * port, as an app does whose API is down or whose configuration names the wrong port.
+   */
+  readonly offline?: boolean;
 }
 
 /**
@@ -89,6 +136,12 @@ export type Middleware =
    */
   | { readonly kind: 'close-connection' }
   /**
+   * Hono's `cors()` whose settings change with each preflight of an attempt, as an administrator's changes
+   * between sends would. While a trace has had n preflights, its requests get `policies[n]`, the last
+   * policy staying in force. The state is kept per trace id, so attempts never share it.
+   */
+  | { readonly kind: 'cors-changing-per-preflight'; readonly policies: readonly CorsSettings[] }
+  /**
    * Redirects every request to the same path and query on another server, as an API does for a resource
    * that moved to a partner's service. The target runs the same chain, and there this step lets requests
    * through. `userinfo` (`user:password`) puts credentials into the Location URL.
@@ -98,7 +151,35 @@ export type Middleware =
       readonly server: Exclude<ServerName, 'proxy'>;
       readonly status: 301 | 302 | 303 | 307 | 308;
       readonly userinfo?: string;
-    };
+    }
+  /**
+   * Hono's `cors()` with an origin function that allows the exact origins in `exact` and every origin that
+   * `pattern` matches, echoing the request's Origin, as hand-written allowlists do.
+   */
+  | {
+      readonly kind: 'cors-origin-check';
+      readonly exact: readonly Template[];
+      readonly pattern?: OriginPattern;
+      readonly settings: Omit<CorsSettings, 'origin'>;
+    }
+  /**
+   * Hono's `csrf()` middleware: rejects with 403 a request other than GET, HEAD and OPTIONS whose body is a
+   * form or text/plain (or has no Content-Type), unless its Origin is in `origin` or its Sec-Fetch-Site is
+   * `same-origin`. Such a request is one that any page may send without a preflight.
+   */
+  | { readonly kind: 'csrf'; readonly origin: readonly Template[] };
+
+/**
+ * A test that a hand-written CORS allowlist applies to the request's Origin, as it is written in code:
+ * - `any`: every origin, which reflects whatever Origin the request carries;
+ * - `ends-with` / `starts-with`: `origin.endsWith(text)` / `origin.startsWith(text)`;
+ * - `regex`: `new RegExp(source).test(origin)`, with the anchors and escapes the source has, or lacks.
+ */
+export type OriginPattern =
+  | { readonly kind: 'any' }
+  | { readonly kind: 'ends-with'; readonly text: Template }
+  | { readonly kind: 'starts-with'; readonly text: Template }
+  | { readonly kind: 'regex'; readonly source: Template };
 
 export type MiddlewareKind = Middleware['kind'];
 
@@ -106,6 +187,8 @@ export type MiddlewareKind = Middleware['kind'];
 export interface RawBody {
   readonly contentType: string;
   readonly text: string;
+  /** `base64` when `text` holds binary data, such as a font or a sound, encoded in base64. */
+  readonly encoding?: 'base64';
 }
 
 /** The route's own response, after the middleware chain lets the request through. */
@@ -133,12 +216,21 @@ export interface ServerBehaviour {
    * `add_header` line in a proxy configuration would. Used when the request targets `proxy`.
    */
   readonly proxyAddsHeaders: Readonly<Record<string, Template>>;
+  /**
+   * Whether the reverse proxy also acts as a shared HTTP cache for this variant, as a CDN does: it
+   * stores responses that `Cache-Control` lets a shared cache store, keyed by URL and by the request
+   * headers the response's `Vary` names (see `server/cache-store.ts`).
+   */
+  readonly proxyCaches?: boolean;
   /** Headers of the page that sends the request, when the request's page is a `frame`. */
   readonly pageHeaders: Readonly<Record<string, Template>>;
 }
 
-/** The stage at which the browser blocked the request. */
-export type Stage = 'preflight' | 'response' | 'redirect';
+/**
+ * The stage at which the browser blocked the request. `request`: before anything was sent, because the
+ * page's own request options forbid it, as `mode: 'same-origin'` does for a URL on another origin.
+ */
+export type Stage = 'request' | 'preflight' | 'response' | 'redirect';
 
 /** Exchange that contains the cause of a block: the OPTIONS preflight or the actual request. */
 export type ExchangeRole = 'preflight' | 'actual';
@@ -155,9 +247,10 @@ export interface ExpectedExchange {
   readonly status: number;
   /**
    * The Origin header the browser sent, when it is not the page origin: `null` after a redirect from one
-   * cross-origin server to another, which taints the request's origin.
+   * cross-origin server to another, which taints the request's origin. `absent` when the browser sends no
+   * Origin at all, as for a GET or HEAD in no-cors mode.
    */
-  readonly origin?: 'null';
+  readonly origin?: 'null' | 'absent';
 }
 
 /** Result that the page's JavaScript gets from the request's initiator. */
@@ -192,7 +285,8 @@ export interface CorsBlockedOutcome {
   /** The DevTools issue's `corsErrorStatus.corsError`, which also selects the console message. */
   readonly corsError: CorsError;
   readonly detail: MessageDetail;
-  readonly fault: Fault;
+  /** Absent when no response holds the cause, as for a block at the `request` stage. */
+  readonly fault?: Fault;
   /**
    * Set when the browser blocked the request after following a `redirect-to-server` step to this server.
    * Chromium's message then names the URL on that server, same path and query, as "redirected from" the
@@ -211,8 +305,11 @@ export interface CorsBlockedOutcome {
  * - `coep`: the page's Cross-Origin-Embedder-Policy requires a Cross-Origin-Resource-Policy that the response lacks.
  * - `local-network-access`: a page on a public address asked for a local one without the user's
  *   permission. Chromium words it as a CORS error, but no CORS header can allow it.
+ * - `redirect-mode`: the page called `fetch()` with `redirect: 'error'` and the server answered with a
+ *   redirect, so the browser failed the request instead of following it.
  */
-export type FailureCause = 'network' | 'csp' | 'mixed-content' | 'corp' | 'coep' | 'local-network-access';
+export type FailureCause =
+  'network' | 'csp' | 'mixed-content' | 'corp' | 'coep' | 'local-network-access' | 'redirect-mode';
 
 /** The `issue.code` of a DevTools issue (CDP `Audits.issueAdded`). */
 export type DevToolsIssueCode =
@@ -257,17 +354,57 @@ export type Verdict = Outcome['verdict'];
  */
 export type ChromiumDeviation = 'authorization-covered-by-wildcard';
 
+/**
+ * A send of the same request, to the same URL and trace id, before the one that `Expectation` describes.
+ * Some failures need several sends: one that fills a cache, then one that the cache answers.
+ */
+export interface EarlierSend {
+  /** The page that sends it. Default: the variant's request page. */
+  readonly page?: RequestPage;
+  readonly outcome: Outcome;
+  /** What the servers record for this send alone. */
+  readonly exchanges: readonly ExpectedExchange[];
+}
+
 /** Expected behaviour of the browser and the servers for one variant. */
+/**
+ * One fact of a response that succeeded, which the page shows and the e2e suite checks. A silent
+ * failure changes such a fact without any console message: a header reads null, a cookie is not sent.
+ */
+export type Symptom =
+  /** What `response.headers.get(name)` returns in the page: null while CORS hides the header. */
+  | { readonly kind: 'response-header'; readonly name: string; readonly value: string | null }
+  /** A header of the actual request as the target server received it: null when the browser left it out. */
+  | { readonly kind: 'request-header'; readonly name: string; readonly value: string | null }
+  /** `response.type` in the page, such as `cors` or `opaque`. */
+  | { readonly kind: 'response-type'; readonly value: ResponseType }
+  /** What `await response.json()` gives: the parsed body as compact JSON, or the error as `Name: message`. */
+  | { readonly kind: 'json'; readonly value: string };
+
+export type SymptomKind = Symptom['kind'];
+
 export interface Expectation {
   /** Chromium 156's outcome. */
   readonly outcome: Outcome;
+  /**
+   * Sends before this one, in order, to the same URL. Default: none. The page sends them first, and this
+   * expectation describes the last send.
+   */
+  readonly earlierSends?: readonly EarlierSend[];
   /** Set when Chromium's outcome differs from the standard's on purpose, for this reason. */
   readonly deviation?: ChromiumDeviation;
   readonly exchanges: readonly ExpectedExchange[];
   readonly js: JsResult;
+  /** Facts of the response to check beyond its verdict, for a failure that the browser does not report. */
+  readonly symptoms?: readonly Symptom[];
 }
 
 export interface Variant {
+  /**
+   * The request the page sends in this variant: the scenario's request, with what the variant changes on
+   * the page's side, such as the credentials mode. Most fixes change only the server.
+   */
+  readonly request: RequestSpec;
   readonly server: ServerBehaviour;
   readonly expected: Expectation;
 }

@@ -9,6 +9,7 @@ import type { ReplayResponse } from '../scenarios/records.ts';
 import {
   findScenario,
   listenHost,
+  requestOrigin,
   scenarios,
   variantNames,
   type OriginMap,
@@ -78,7 +79,7 @@ export function createReplayApp({
     let response: Response;
     let body: string;
     try {
-      response = await fetchTarget(request, scenario.request.target);
+      response = await fetchTarget(request, scenario.variants[variant].request.target);
       body = await response.text();
     } catch (error) {
       log(
@@ -87,7 +88,7 @@ export function createReplayApp({
       return playgroundError(c, 502, {
         error:
           `The replayed ${request.method} to ${summary.request.url} failed: ${describeError(error)}. ` +
-          `Is the ${scenario.request.target} server running?`,
+          `Is the ${scenario.variants[variant].request.target} server running?`,
         appOrigin: origins.app,
       });
     }
@@ -125,7 +126,8 @@ function replayRequest(
   origins: OriginMap,
   timeoutMs: number,
 ): { request: Request; summary: RequestSummary } {
-  const { target, path, method, headers, body } = scenario.request;
+  const { path, method, headers, body } = scenario.variants[variant].request;
+  const origin = requestOrigin(scenario.variants[variant].request, origins);
   const trace = newTraceId();
   const pathAndQuery = `/scenarios/${scenario.id}/${variant}${path}?${traceParameter}=${trace}`;
 
@@ -134,7 +136,7 @@ function replayRequest(
   if (!requestHeaders.has('accept')) requestHeaders.set('accept', '*/*');
   const sendsBody = body !== undefined && method !== 'GET' && method !== 'HEAD';
 
-  const request = new Request(`${loopbackBase(origins, target)}${pathAndQuery}`, {
+  const request = new Request(`${loopbackBase(origin)}${pathAndQuery}`, {
     method,
     headers: requestHeaders,
     ...(sendsBody && { body }),
@@ -146,7 +148,7 @@ function replayRequest(
     trace,
     request: {
       method,
-      url: `${origins[target]}${pathAndQuery}`,
+      url: `${origin}${pathAndQuery}`,
       headers: [...requestHeaders],
       ...(sendsBody && { body }),
     },
@@ -154,9 +156,9 @@ function replayRequest(
   return { request, summary };
 }
 
-/** Returns the target's base URL on the loopback address the servers listen on, with the port of its origin. */
-function loopbackBase(origins: OriginMap, target: ServerName): string {
-  const url = new URL(origins[target]);
+/** Returns the base URL on the loopback address the servers listen on, with the port of the origin. */
+function loopbackBase(origin: string): string {
+  const url = new URL(origin);
   // An origin on port 80 serializes without its port.
   const port = url.port || '80';
   // Browsers resolve every `*.localhost` name to loopback, Node's resolver does not. A workshop origin

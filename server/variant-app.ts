@@ -6,10 +6,15 @@ import type { Middleware, Scenario, VariantName } from '../scenarios/types.ts';
 import { answerOptions } from './middleware/answer-options.ts';
 import { closeConnection } from './middleware/close-connection.ts';
 import { corsFromSettings } from './middleware/cors-from-settings.ts';
+import { corsOriginCheck } from './middleware/cors-origin-check.ts';
+import { csrfFromOrigins } from './middleware/csrf-from-origins.ts';
+import { corsChangingPerPreflight } from './middleware/cors-changing-per-preflight.ts';
 import { redirectToServer } from './middleware/redirect-to-server.ts';
 import { redirectToTrailingSlash } from './middleware/redirect-to-trailing-slash.ts';
 import { requireAuthorization } from './middleware/require-authorization.ts';
 import { setHeaders } from './middleware/set-headers.ts';
+import { signInApp } from './sign-in-app.ts';
+import { signInPath, signInSetCookie } from '../scenarios/sign-in.ts';
 
 /**
  * Builds the Hono app of one scenario variant from its catalog row: the middleware chain in order,
@@ -18,18 +23,24 @@ import { setHeaders } from './middleware/set-headers.ts';
  * a middleware responds to them.
  */
 export function createVariantApp(scenario: Scenario, variantName: VariantName, origins: OriginMap): Hono {
-  const { server } = scenario.variants[variantName];
+  const { server, request } = scenario.variants[variantName];
   // Mounted into a server that is not strict, so the route also matches its path with a trailing slash.
   const app = new Hono();
   const { status, body, raw, headers } = server.response;
   const routeHeaders = Object.entries(headers).map(([name, value]) => [name, fillOrigins(value, origins)] as const);
+  const rawBody = raw?.encoding === 'base64' ? Buffer.from(raw.text, 'base64') : raw?.text;
   const registerRoute = () =>
-    app.on(scenario.request.method, scenario.request.path, (c) => {
+    app.on(request.method, request.path, (c) => {
       for (const [name, value] of routeHeaders) c.header(name, value);
-      if (raw !== undefined)
-        return c.body(raw.text, status as ContentfulStatusCode, { 'Content-Type': raw.contentType });
+      if (raw !== undefined && rawBody !== undefined)
+        return c.body(rawBody, status as ContentfulStatusCode, { 'Content-Type': raw.contentType });
       return c.json(body, status as ContentfulStatusCode);
     });
+
+  // Registered first, so that the variant's own middleware never changes how the page signs in.
+  if (request.signIn !== undefined) {
+    app.route(signInPath, signInApp(signInSetCookie(scenario.id, variantName, request.signIn), origins.app));
+  }
 
   if (server.routeFirst) registerRoute();
   for (const step of server.middleware) {
@@ -51,6 +62,8 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return redirectToTrailingSlash(step.status);
     case 'answer-options':
       return answerOptions(step.headers, origins);
+    case 'cors-changing-per-preflight':
+      return corsChangingPerPreflight(step.policies, origins);
     case 'close-connection':
       return closeConnection();
     case 'redirect-to-server':
@@ -59,6 +72,10 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
         status: step.status,
         ...(step.userinfo !== undefined && { userinfo: step.userinfo }),
       });
+    case 'cors-origin-check':
+      return corsOriginCheck(step.exact, step.pattern, step.settings, origins);
+    case 'csrf':
+      return csrfFromOrigins(step.origin, origins);
     default:
       return assertNever(step);
   }

@@ -4,6 +4,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import {
   assertNever,
   isCorsBlock,
+  requestPageOrigin,
+  requestPageUrl,
   type ExpectedExchange,
   type NonCorsBlockedOutcome,
   type Scenario,
@@ -28,6 +30,7 @@ import './cp-attempt-verdict.ts';
 import './cp-look-alike-clues.ts';
 import './cp-sequence-diagram.ts';
 import './cp-server-records.ts';
+import './cp-symptoms.ts';
 import './cp-three-views.ts';
 
 /**
@@ -90,14 +93,23 @@ export class CpAttemptResult extends LitElement {
         data-js=${js === undefined ? nothing : jsVerdict(js)}
         data-trace=${attempt.trace}
         data-url=${attempt.url}
+        data-page-origin=${this.pageOrigin(scenario)}
+        data-page=${this.pageUrl(scenario)}
       >
         <p class="trace muted" role="status">${statusText(attempt)}</p>
+        ${
+          attempt.signIn === undefined
+            ? nothing
+            : html`<p class="muted" data-testid="sign-in-result">Signed in first: ${attempt.signIn}.</p>`
+        }
 
         <h3>Step by step</h3>
         ${this.renderDiagram(attempt, inspection)}
 
         <h3>Three views of the same request</h3>
         <cp-three-views .attempt=${attempt}></cp-three-views>
+
+        ${this.renderSymptoms(scenario, attempt)}
 
         <h3>Expected in ${expectedBrowser}</h3>
         <cp-attempt-verdict
@@ -125,14 +137,37 @@ export class CpAttemptResult extends LitElement {
     try {
       return inspectAttempt({
         scenario,
+        variant: this.variant,
         url: attempt.url,
         records: records.exchanges,
         origins,
-        pageOrigin: location.origin,
+        pageOrigin: this.pageOrigin(scenario),
+        earlierSends: attempt.earlierSends ?? [],
       });
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The origin of the page that sends the request: this page's own, or the frame's that the catalog names. */
+  /** The URL of the document that sends the request, which some of Chromium's console lines name. */
+  private pageUrl(scenario: Scenario): string {
+    const where = { origins, scenarioId: scenario.id, variant: this.variant };
+    return requestPageUrl(scenario.variants[this.variant].request, where, location.href);
+  }
+
+  private pageOrigin(scenario: Scenario): string {
+    const { request } = scenario.variants[this.variant];
+    return (request.page?.kind ?? 'app') === 'app' ? location.origin : requestPageOrigin(request, origins);
+  }
+
+  private renderSymptoms(scenario: Scenario, attempt: Attempt): TemplateResult | typeof nothing {
+    const { expected, request } = scenario.variants[this.variant];
+    if (expected.symptoms === undefined) return nothing;
+    return html`
+      <h3>What the page got</h3>
+      <cp-symptoms .symptoms=${expected.symptoms} .attempt=${attempt} .target=${request.target}></cp-symptoms>
+    `;
   }
 
   private renderDiagram(attempt: Attempt, inspection: Inspection | undefined): TemplateResult {
@@ -154,10 +189,16 @@ export class CpAttemptResult extends LitElement {
     const { scenario, attempt } = this;
     if (scenario === undefined || attempt === undefined) return nothing;
     const expected = scenario.variants[this.variant].expected;
-    const message = expectedConsoleMessage(expected.outcome, attempt.url, origins, scenario.request.initiator);
+    const message = expectedConsoleMessage(
+      expected.outcome,
+      attempt.url,
+      origins,
+      scenario.variants[this.variant].request.initiator,
+      this.pageOrigin(scenario),
+    );
     const lines = expectedConsoleLines(expected.outcome, attempt.url, origins, {
-      url: location.href,
-      origin: origins.app,
+      url: this.pageUrl(scenario),
+      origin: this.pageOrigin(scenario),
     });
 
     if (lines !== undefined && expected.outcome.verdict === 'blocked' && !isCorsBlock(expected.outcome)) {

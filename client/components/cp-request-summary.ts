@@ -1,7 +1,19 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import { assertNever, type CredentialsMode, type Scenario, type VariantName } from '../../scenarios/index.ts';
+import {
+  assertNever,
+  requestOrigin,
+  requestPageOrigin,
+  signInPath,
+  signInSetCookie,
+  type CredentialsMode,
+  type RequestPage,
+  type Scenario,
+  type ServerName,
+  type SignIn,
+  type VariantName,
+} from '../../scenarios/index.ts';
 import { traceParameter } from '../../scenarios/records.ts';
 import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
@@ -48,14 +60,23 @@ export class CpRequestSummary extends LitElement {
 
   override render(): TemplateResult | typeof nothing {
     if (this.scenario === undefined) return nothing;
-    const { request, id } = this.scenario;
-    const url = `${origins[request.target]}/scenarios/${id}/${this.variant}${request.path}`;
+    const { id } = this.scenario;
+    const { request } = this.scenario.variants[this.variant];
+    const url = `${requestOrigin(request, origins)}/scenarios/${id}/${this.variant}${request.path}`;
     const headers = Object.entries(request.headers);
 
     return html`
       <dl>
+        ${this.renderPage(request.page)}
         <dt>Sent with</dt>
         <dd><code data-testid="initiator">${initiatorCode(request)}</code></dd>
+        ${
+          request.mode === undefined
+            ? nothing
+            : html`<dt>Mode</dt>
+                <dd><code>${request.mode}</code>${request.mode === 'no-cors' ? html`: ${noCorsNote}` : nothing}</dd>`
+        }
+        ${request.signIn === undefined ? nothing : this.renderSignIn(request.signIn, request.target)}
         <dt>Method</dt>
         <dd><code>${request.method}</code></dd>
         <dt>URL</dt>
@@ -78,7 +99,7 @@ export class CpRequestSummary extends LitElement {
         <dd>
           <code>${request.credentials}</code>: ${describeCredentials(request.credentials)}
           ${
-            request.credentials === 'include'
+            request.credentials === 'include' && request.signIn === undefined
               ? html`<p class="no-cookie muted">
                   The playground sets no cookie. The browser applies the credentials rules because the request includes
                   credentials, whether or not a cookie exists.
@@ -93,7 +114,43 @@ export class CpRequestSummary extends LitElement {
       </p>
     `;
   }
+
+  /** Names the page that sends the request, when it is not this app page. */
+  private renderPage(page: RequestPage | undefined): TemplateResult | typeof nothing {
+    if (page === undefined || page.kind === 'app') return nothing;
+    const origin = requestPageOrigin({ page }, origins);
+    const where =
+      page.kind === 'frame'
+        ? html`the page at <code>${origin}</code>, loaded in a hidden iframe inside this page`
+        : html`a page in <code>&lt;iframe sandbox="allow-scripts"&gt;</code> inside this page, whose origin is
+            <code>null</code>`;
+    return html`
+      <dt>Sent from</dt>
+      <dd data-testid="page-origin" data-origin=${origin}>
+        ${where}. Its own JavaScript sends the request and reads what comes back.
+      </dd>
+    `;
+  }
+
+  private renderSignIn(signIn: SignIn, target: ServerName): TemplateResult {
+    const id = this.scenario?.id ?? '';
+    const url = `${origins[target]}/scenarios/${id}/${this.variant}${signInPath}`;
+    const how =
+      signIn.via === 'fetch'
+        ? html`the page sends <code>POST ${url}</code> with <code>credentials: 'include'</code>`
+        : html`the page opens <code>${url}</code> in a window, as the user would sign in on that site`;
+    return html`
+      <dt>Before it</dt>
+      <dd data-testid="sign-in">
+        ${how}, which answers <code>Set-Cookie: ${signInSetCookie(id, this.variant, signIn)}</code>.
+      </dd>
+    `;
+  }
 }
+
+const noCorsNote =
+  'the browser sends the request without CORS, drops every header that is not safelisted, and gives the page an ' +
+  'opaque response';
 
 function describeCredentials(mode: CredentialsMode): string {
   switch (mode) {

@@ -3,12 +3,14 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 
 import { categories, fillOrigins, variantNames, type Scenario, type VariantName } from '../../scenarios/index.ts';
 import { newTraceId } from '../../scenarios/records.ts';
-import { inspectorRenderedMark, runAttempt, type Attempt } from '../attempt.ts';
+import { inspectorRenderedMark, type Attempt } from '../attempt.ts';
+import { listRecorded, runAttemptAfterEarlierSends, type EarlierSendResult } from '../earlier-sends.ts';
 import { recordAttempt } from '../curriculum.ts';
 import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
 import { progress } from '../progress.ts';
 import { listHref, scenarioHref } from '../routes.ts';
+import { outcomeLine } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
 import './cp-attempt-result.ts';
@@ -97,6 +99,12 @@ export class CpScenarioPage extends LitElement {
 
   @state() private attempt?: Attempt;
 
+  /** Results of the sends before the attempt, for a scenario that sends its request several times. */
+  @state() private earlierSends: readonly EarlierSendResult[] = [];
+
+  /** Whether the sends before the attempt are still running, so that no other attempt starts. */
+  @state() private earlierPending = false;
+
   @query('.send button') private sendButton?: HTMLButtonElement;
 
   /** Trace of the attempt this page shows, so that results of an attempt from before a switch are dropped. */
@@ -107,6 +115,8 @@ export class CpScenarioPage extends LitElement {
     if (changed.has('scenario') || changed.has('variant')) {
       this.attempt = undefined;
       this.activeTrace = undefined;
+      this.earlierSends = [];
+      this.earlierPending = false;
     }
     if (changed.has('scenario') && this.scenario !== undefined) progress.markSeen(this.scenario.id);
   }
@@ -122,7 +132,7 @@ export class CpScenarioPage extends LitElement {
     if (scenario === undefined) return nothing;
     const { variant } = this;
     const fill = (text: string) => fillOrigins(text, origins);
-    const running = this.attempt?.state === 'running';
+    const running = this.attempt?.state === 'running' || this.earlierPending;
 
     return html`
       <p class="category">${categories[scenario.category].title}</p>
@@ -166,9 +176,11 @@ export class CpScenarioPage extends LitElement {
             Send request
           </button>
           <span class="muted"
-            >Sends the request above from this page with <code>${initiatorCode(scenario.request)}</code>.</span
+            >Sends the request above from this page with
+            <code>${initiatorCode(scenario.variants[variant].request)}</code>.</span
           >
         </div>
+        ${this.renderEarlierSends(scenario)}
         ${
           this.attempt === undefined
             ? nothing
@@ -212,13 +224,21 @@ export class CpScenarioPage extends LitElement {
   private readonly handleSend = (): void => {
     const scenario = this.scenario;
     // The button stays focusable while an attempt runs, so this ignores clicks and Enter until it ends.
-    if (scenario === undefined || this.attempt?.state === 'running') return;
+    if (scenario === undefined || this.attempt?.state === 'running' || this.earlierPending) return;
 
     const trace = newTraceId();
     this.activeTrace = trace;
-    const request = { scenario, variant: this.variant, origins, trace };
-    void runAttempt(request, (attempt) => {
+    this.earlierSends = [];
+    this.earlierPending = (scenario.variants[this.variant].expected.earlierSends ?? []).length > 0;
+    // The attempt shown so far belongs to the last trace, so it goes while the earlier sends run.
+    if (this.earlierPending) this.attempt = undefined;
+    const onEarlierSend = (result: EarlierSendResult) => {
+      if (trace === this.activeTrace) this.earlierSends = [...this.earlierSends, result];
+    };
+    const request = { scenario, variant: this.variant, origins, trace, onEarlierSend };
+    void runAttemptAfterEarlierSends(request, (attempt) => {
       if (attempt.trace !== this.activeTrace) return;
+      this.earlierPending = false;
       this.attempt = attempt;
       recordAttempt(progress, scenario, request.variant, attempt);
       // The records and the replay arrive in either order, and the inspector is complete once both are in.
@@ -231,6 +251,29 @@ export class CpScenarioPage extends LitElement {
     this.handleSend();
     void this.updateComplete.then(() => this.sendButton?.focus());
   };
+
+  /** Lists the sends before the attempt, with what the sending page's JavaScript got and what the servers recorded. */
+  private renderEarlierSends(scenario: Scenario): TemplateResult | typeof nothing {
+    const count = scenario.variants[this.variant].expected.earlierSends?.length ?? 0;
+    if (count === 0) return nothing;
+    return html`
+      <p class="muted">
+        This scenario sends the request ${count + 1} times to the same URL, trace id included, so that a cache keyed by
+        the URL applies between the sends. The inspector below shows the last send.
+      </p>
+      <ol data-testid="earlier-sends">
+        ${this.earlierSends.map(
+          (send, index) => html`
+            <li data-testid="earlier-send">
+              Send ${index + 1} of ${count + 1}, from the page at <code>${send.pageOrigin}</code>: JavaScript got
+              <code>${outcomeLine(send.js)}</code>; the servers recorded
+              ${send.recordsError === undefined ? listRecorded(send) : `nothing readable (${send.recordsError})`}.
+            </li>
+          `,
+        )}
+      </ol>
+    `;
+  }
 
   /** Marks the moment the inspector has rendered the finished attempt, for `scripts/bench-inspector.ts`. */
   private async markRendered(trace: string): Promise<void> {

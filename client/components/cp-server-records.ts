@@ -1,7 +1,14 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import { assertNever, isCorsBlock, type Scenario, type ServerName, type VariantName } from '../../scenarios/index.ts';
+import {
+  assertNever,
+  isCorsBlock,
+  type RequestSpec,
+  type Scenario,
+  type ServerName,
+  type VariantName,
+} from '../../scenarios/index.ts';
 import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { exchangeRole, findFaultExchange, summarizeServers, type ServerReach } from '../exchanges.ts';
@@ -96,13 +103,14 @@ export class CpServerRecords extends LitElement {
     // Servers in the order the request reached them, then any the catalog expected that it did not reach.
     const servers = new Set<ServerName>([
       ...exchanges.map((exchange) => exchange.server),
-      scenario.request.target,
+      scenario.variants[this.variant].request.target,
       ...expected.exchanges.map((exchange) => exchange.server),
     ]);
     const outcome = expected.outcome;
     const fault = outcome.verdict === 'blocked' ? outcome.fault : undefined;
     // After a redirect to another server, the fault is in that server's response.
-    const faultServer = (isCorsBlock(outcome) ? outcome.redirectedTo : undefined) ?? scenario.request.target;
+    const faultServer =
+      (isCorsBlock(outcome) ? outcome.redirectedTo : undefined) ?? scenario.variants[this.variant].request.target;
     const faultExchange = fault === undefined ? undefined : findFaultExchange(exchanges, fault, faultServer);
 
     return html`
@@ -119,7 +127,7 @@ export class CpServerRecords extends LitElement {
             .exchange=${exchange}
             .faultHeader=${exchange === faultExchange && fault !== undefined && 'header' in fault ? fault.header : undefined}
             .faultStatus=${exchange === faultExchange && fault !== undefined && 'status' in fault}
-            .body=${requestBody(scenario, exchange)}
+            .body=${requestBody(scenario.variants[this.variant].request, exchange)}
           ></cp-exchange-view>
         `;
         if (this.inspection === undefined || exchange !== this.inspection.faultRecord) return view;
@@ -138,8 +146,7 @@ export class CpServerRecords extends LitElement {
  * Returns the body an exchange carried, which the records do not store: the catalog's body, on an actual
  * request with the catalog's method. A redirect that turns the method into GET drops the body.
  */
-function requestBody(scenario: Scenario, exchange: RecordedExchange): string | undefined {
-  const { method, body } = scenario.request;
+function requestBody({ method, body }: RequestSpec, exchange: RecordedExchange): string | undefined {
   return exchangeRole(exchange) === 'actual' && exchange.method === method ? body : undefined;
 }
 
