@@ -59,7 +59,8 @@ export type RequestMode = 'cors' | 'no-cors' | 'same-origin';
  * `Set-Cookie: <name>=<value>; Path=/scenarios/<id>/<variant>/; <attributes>`.
  * - `fetch`: the page calls `fetch(signInUrl, { credentials: 'include' })` first.
  * - `window`: the page opens the sign-in URL in a new window, a top-level visit such as the user's own
- *   sign-in on that site. Browsers refuse a cookie that a cross-site subresource response sets.
+ *   sign-in on that site. A cookie that a cross-site `fetch()` response sets is rejected where the
+ *   browser blocks third-party cookies, as Chromium 156 does in a Playwright context.
  */
 export interface SignIn {
   readonly via: 'fetch' | 'window';

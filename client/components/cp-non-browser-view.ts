@@ -140,6 +140,13 @@ function whySentence(js: JsOutcome | undefined, response: ReplayResponse): Templ
       read whatever the server answers, while the browser withheld the response from this page's JavaScript.${redirect}
     </p>`;
   }
+  if (js.kind === 'response' && js.type === 'opaque') {
+    return html`<p data-testid="non-browser-why">
+      <strong>No CORS, so no access:</strong> with <code>mode: 'no-cors'</code> the browser skipped the CORS check and
+      gave this page an opaque response, with status 0, no headers and an empty body, while curl and Postman read all of
+      it.${redirect}
+    </p>`;
+  }
   return html`<p data-testid="non-browser-why">
     Both read the response: curl and Postman never check CORS headers, and here the server's CORS headers let the
     browser give the response to this page too.${redirect}

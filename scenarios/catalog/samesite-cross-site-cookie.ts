@@ -15,10 +15,11 @@ export default defineScenario({
     'The request includes credentials, and the partner allows {app} with Access-Control-Allow-Credentials: ' +
     'true, so CORS lets the response through. But CORS does not decide which cookies go with a request. ' +
     'partner.localhost is another site than localhost, and a SameSite=Lax cookie goes to another site only ' +
-    'on a top-level navigation, never on a fetch(). SameSite=None; Secure would allow it, but browsers also ' +
-    'block third-party cookies by user setting: Chromium 156 in this test setup reports the blocked cookie ' +
-    'with the reasons SchemefulSameSiteLax and UserPreferences, and a SameSite=None cookie with ' +
-    'UserPreferences alone. Nothing appears in the console.',
+    'on a top-level navigation, never on a fetch(). SameSite=None; Secure would allow it, but a browser ' +
+    'that blocks third-party cookies, by user setting or in a private window, still leaves it out. In a ' +
+    'Playwright context of Chromium 156, DevTools lists the Lax cookie as blocked for SchemefulSameSiteLax ' +
+    'and UserPreferences, and a SameSite=None; Secure cookie for UserPreferences alone. Nothing appears ' +
+    'in the console.',
   rule: 'A cookie goes to another site only with SameSite=None; Secure, and only while the browser allows third-party cookies.',
   fix: {
     summary:
