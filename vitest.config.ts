@@ -3,7 +3,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{scenarios,server,client,scripts}/**/*.test.ts'],
+    include: ['{scenarios,server,client,scripts,cli}/**/*.test.ts'],
     // e2e/ contains Playwright specs, which `npm run test:e2e` runs in a real browser.
     exclude: [...configDefaults.exclude, 'e2e/**'],
     // A client test that needs a DOM opts in with a `// @vitest-environment` comment at its top.

@@ -63,6 +63,7 @@ import wildcardWithCredentials from './catalog/wildcard-with-credentials.ts';
 import xhrMissingAllowOrigin from './catalog/xhr-missing-allow-origin.ts';
 import xhrWildcardWithCredentials from './catalog/xhr-wildcard-with-credentials.ts';
 import connectionDropped from './catalog/connection-dropped.ts';
+import coepRequireCorp from './catalog/coep-require-corp.ts';
 import corpSameOrigin from './catalog/corp-same-origin.ts';
 import cspConnectSrc from './catalog/csp-connect-src.ts';
 import serverDown from './catalog/server-down.ts';
@@ -126,6 +127,7 @@ export const scenarios: readonly Scenario[] = [
   connectionDropped,
   cspConnectSrc,
   corpSameOrigin,
+  coepRequireCorp,
   modeSameOrigin,
   reflectedOriginWithCredentials,
   trustedNullOrigin,

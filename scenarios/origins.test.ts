@@ -78,6 +78,7 @@ describe('originsFromPorts', () => {
       proxy: 'http://localhost:8002',
       partner: 'http://partner.localhost:8003',
       attacker: 'http://attacker.localhost:8004',
+      offline: 'http://localhost:8010',
     });
   });
 
@@ -95,6 +96,7 @@ describe('fillOrigins', () => {
     proxy: 'http://proxy.test:3',
     partner: 'http://partner.test:4',
     attacker: 'http://attacker.test:5',
+    offline: 'http://offline.test:6',
   };
 
   const cases: readonly (readonly [template: string, expected: string])[] = [

@@ -13,7 +13,7 @@ export type ServerName = 'api' | 'proxy' | 'partner';
  * Every origin the playground serves: the learner's app, the servers, and an attacker's site that
  * serves only pages, from which security scenarios send their requests.
  */
-export type OriginName = 'app' | 'attacker' | ServerName;
+export type OriginName = 'app' | 'attacker' | 'offline' | ServerName;
 
 
 export type OriginMap = Readonly<Record<OriginName, string>>;
@@ -65,6 +65,13 @@ export const originSettings: Readonly<Record<OriginName, OriginSetting>> = {
     defaultPort: 8004,
     portVariable: 'CORS_PLAYGROUND_ATTACKER_PORT',
     description: "an attacker's site that tries to read the API's data",
+  },
+  // No server ever listens here, and `npm start` checks that nothing else does either.
+  offline: {
+    host: 'localhost',
+    defaultPort: 8010,
+    portVariable: 'CORS_PLAYGROUND_OFFLINE_PORT',
+    description: 'a port where no server listens, as when the API is down',
   },
 };
 
@@ -123,5 +130,5 @@ export function originsFromPorts(ports: Ports, network: Network = loopback): Ori
  * Catalog rows write origins this way so that they stay true when the ports change.
  */
 export function fillOrigins(template: string, origins: OriginMap): string {
-  return template.replace(/\{(app|api|proxy|partner|attacker)\}/g, (_, name: OriginName) => origins[name]);
+  return template.replace(/\{(app|api|proxy|partner|attacker|offline)\}/g, (_, name: OriginName) => origins[name]);
 }

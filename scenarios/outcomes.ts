@@ -4,7 +4,15 @@
  */
 import { assertNever } from './chromium-messages.ts';
 import { fillOrigins, type OriginMap } from './origins.ts';
-import type { CorsBlockedOutcome, FailureCause, NonCorsBlockedOutcome, Outcome } from './types.ts';
+import { runnerPath } from './runner-protocol.ts';
+import type {
+  CorsBlockedOutcome,
+  FailureCause,
+  NonCorsBlockedOutcome,
+  Outcome,
+  RequestSpec,
+  VariantName,
+} from './types.ts';
 
 /** Returns whether the outcome is a block by the CORS check, which a catalog row writes without a cause. */
 export function isCorsBlock(outcome: Outcome): outcome is CorsBlockedOutcome {
@@ -31,6 +39,8 @@ export function describeFailureCause(cause: FailureCause): string {
       return "the page's Cross-Origin-Embedder-Policy requires a Cross-Origin-Resource-Policy header that the response lacks";
     case 'local-network-access':
       return 'a page on a public address may reach a local address only with the permission of the user';
+    case 'redirect-mode':
+      return "the page's fetch() set redirect: 'error' and the server answered with a redirect, which the browser then refused to follow";
     default:
       return assertNever(cause);
   }
@@ -44,6 +54,28 @@ export interface ConsoleLineContext {
   readonly page: string;
   /** That document's origin, serialized: `null` for an opaque origin. */
   readonly origin: string;
+}
+
+/**
+ * Returns the URL of the document that sends a variant's request: the app page at `appPageUrl`, the
+ * runner page a `frame` loads, or `about:srcdoc` for the sandboxed frame, which has no URL of its own.
+ */
+export function requestPageUrl(
+  request: Pick<RequestSpec, 'page'>,
+  where: { readonly origins: OriginMap; readonly scenarioId: string; readonly variant: VariantName },
+  appPageUrl: string,
+): string {
+  const page = request.page ?? { kind: 'app' };
+  switch (page.kind) {
+    case 'app':
+      return appPageUrl;
+    case 'frame':
+      return `${fillOrigins(page.origin, where.origins)}${runnerPath}/${where.scenarioId}/${where.variant}`;
+    case 'sandboxed-frame':
+      return 'about:srcdoc';
+    default:
+      return assertNever(page);
+  }
 }
 
 /** Fills `{url}`, `{page}`, `{origin}` and the origin names of a console line template. */

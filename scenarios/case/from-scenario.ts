@@ -5,12 +5,27 @@
 import { assertNever } from '../chromium-messages.ts';
 import { corsUnsafeRequestHeaderNames, needsPreflight, normalizeMethod } from '../fetch-rules.ts';
 import { isCorsBlock } from '../outcomes.ts';
-import type { OriginName, ServerName } from '../origins.ts';
+import {
+  fillOrigins,
+  originSettings,
+  originsFromPorts,
+  type OriginName,
+  type Ports,
+  type ServerName,
+} from '../origins.ts';
 import type { RequestSpec, Scenario, VariantName } from '../types.ts';
 import { answerRequest, type ModelAnswer, type ModelRequest } from './server-model.ts';
 import { caseLimits } from './limits.ts';
 import type { Answer, Case, CaseExpected, PageOrigin, RedirectAnswer } from './schema.ts';
-import { caseSchema } from './schema.ts';
+import { caseSchema, pageOriginNames } from './schema.ts';
+
+/**
+ * Origins on ports that stand for their names, so that a frame page's origin template, such as
+ * `http://localhost:{attacker.port}`, can be filled in and read back as a name and a host.
+ */
+const markerOrigins = originsFromPorts(
+  Object.fromEntries(Object.keys(originSettings).map((name, index) => [name, index + 1])) as Ports,
+);
 
 /** Headers the Fetch Standard removes when a redirect turns the request into a GET without a body. */
 const requestBodyHeaders = ['content-encoding', 'content-language', 'content-location', 'content-type'];
@@ -24,8 +39,14 @@ const requestBodyHeaders = ['content-encoding', 'content-language', 'content-loc
  */
 export function caseFromScenario(scenario: Scenario, variant: VariantName): Case {
   const { request, server, expected } = scenario.variants[variant];
-  const page = pageOriginOf(request);
-  const pageOriginTemplate = page === 'null' ? 'null' : `{${page}}`;
+  const page = pageOf(request);
+  // Origins stay templates, so the page's own is `{app}`, or a host on that origin's port.
+  const pageOriginTemplate =
+    page.name === 'null'
+      ? 'null'
+      : page.host === undefined
+        ? `{${page.name}}`
+        : `http://${page.host}:{${page.name}.port}`;
   const route = { method: request.method, behaviour: server };
   const headers = Object.entries(request.headers);
 
@@ -70,10 +91,7 @@ export function caseFromScenario(scenario: Scenario, variant: VariantName): Case
       return finish(scenario, variant, request, page, preflight, redirects, toAnswer(answer), expected.outcome);
     }
 
-    redirects.push({
-      ...toAnswer(answer),
-      location: { target: redirect.target, ...(redirect.userinfo !== undefined && { userinfo: redirect.userinfo }) },
-    });
+    redirects.push({ ...toAnswer(answer), location: toAnswer(answer).location! });
     // Fetch's HTTP-redirect fetch: a cross-origin hop from a URL that is not the page's own taints the origin.
     if (redirect.target !== current && origin !== `{${current}}`) tainted = true;
     if (answer.status === 303 ? method !== 'GET' && method !== 'HEAD' : answer.status <= 302 && method === 'POST') {
@@ -92,7 +110,7 @@ function finish(
   scenario: Scenario,
   variant: VariantName,
   request: RequestSpec,
-  page: PageOrigin,
+  page: { name: PageOrigin; host?: string },
   preflight: Answer | undefined,
   redirects: RedirectAnswer[],
   response: Answer,
@@ -103,7 +121,8 @@ function finish(
     name: `${scenario.id}-${variant}`,
     title: `${scenario.title} (${variant})`,
     request: {
-      pageOrigin: page,
+      pageOrigin: page.name,
+      ...(page.host !== undefined && { pageHost: page.host }),
       target: request.target,
       initiator: request.initiator,
       method: request.method,
@@ -129,17 +148,24 @@ function expectedOutcome(
   return { verdict: 'blocked' };
 }
 
-function pageOriginOf(request: RequestSpec): PageOrigin {
+/** The case's page origin and host for a variant's page. */
+function pageOf(request: RequestSpec): { name: PageOrigin; host?: string } {
   const page = request.page ?? { kind: 'app' };
   switch (page.kind) {
     case 'app':
-      return 'app';
+      return { name: 'app' };
     case 'sandboxed-frame':
-      return 'null';
+      return { name: 'null' };
     case 'frame': {
-      const name = /^\{(\w+)\}$/.exec(page.origin)?.[1];
-      if (name === undefined) throw new Error(`A frame page's origin must be written as {name}, not '${page.origin}'.`);
-      return name as OriginName;
+      const url = new URL(fillOrigins(page.origin, markerOrigins));
+      const name = (Object.keys(markerOrigins) as OriginName[]).find(
+        (candidate) => new URL(markerOrigins[candidate]).port === url.port,
+      );
+      const known = pageOriginNames.find((candidate) => candidate === name);
+      if (known === undefined || known === 'null') {
+        throw new Error(`A case has no page origin for '${page.origin}': use one of ${pageOriginNames.join(', ')}.`);
+      }
+      return { name: known, ...(url.hostname !== originSettings[known].host && { host: url.hostname }) };
     }
     default:
       return assertNever(page);
@@ -159,11 +185,16 @@ function lowercase(
 }
 
 function toAnswer(answer: ModelAnswer): Answer {
+  const { redirect } = answer;
   return {
     status: answer.status,
     headers: answer.headers,
     ...(answer.body !== undefined && { body: answer.body }),
     ...(answer.bodyEncoding !== undefined && { bodyEncoding: answer.bodyEncoding }),
+    // A redirect's Location makes it a redirect: without one, a browser treats a 3xx as a plain response.
+    ...(redirect !== undefined && {
+      location: { target: redirect.target, ...(redirect.userinfo !== undefined && { userinfo: redirect.userinfo }) },
+    }),
   };
 }
 

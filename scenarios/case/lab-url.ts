@@ -69,7 +69,12 @@ export function caseUrl(value: Case, origins: OriginMap, trace?: string): string
 
 /** The page origin, serialized, or `null` for the sandboxed page's opaque origin. */
 export function pageOrigin(value: Case, origins: OriginMap): string {
-  return value.request.pageOrigin === 'null' ? 'null' : origins[value.request.pageOrigin];
+  const { pageOrigin: name, pageHost } = value.request;
+  if (name === 'null') return 'null';
+  if (pageHost === undefined) return origins[name];
+  const url = new URL(origins[name]);
+  url.hostname = pageHost;
+  return url.origin;
 }
 
 /** Builds the evaluator's input for a case: the request its page makes to its lab URL. */

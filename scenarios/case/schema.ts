@@ -4,7 +4,7 @@
  * input (case files, links, lab URLs), and generates the committed `case.schema.json`.
  */
 import { z } from 'zod';
-import { originSettings, serverNames, type OriginName, type ServerName } from '../origins.ts';
+import { serverNames, type ServerName } from '../origins.ts';
 import type { RequestInitiator } from '../types.ts';
 import { caseLimits as limits } from './limits.ts';
 
@@ -38,10 +38,22 @@ const headerValue = z
 /** A header as a `[name, value]` pair. A list of pairs keeps order and repeated names, as the wire does. */
 const headerPair = z.tuple([headerName, headerValue]);
 
-/** `null` is an opaque origin: the request runs in a sandboxed iframe, so the browser sends `Origin: null`. */
-export type PageOrigin = OriginName | 'null';
-const originNames = Object.keys(originSettings) as OriginName[];
-export const pageOriginNames: readonly [PageOrigin, ...PageOrigin[]] = ['null', ...originNames];
+/**
+ * The origin of the page that sends the request: one of the playground's origins, or `null`, a
+ * sandboxed iframe whose opaque origin makes the browser send `Origin: null`.
+ */
+export type PageOrigin = 'app' | 'attacker' | ServerName | 'null';
+export const pageOriginNames = [
+  'app',
+  'api',
+  'proxy',
+  'partner',
+  'attacker',
+  'null',
+] as const satisfies readonly PageOrigin[];
+
+/** A host name that browsers resolve to the loopback address: `localhost` or a name under it. */
+const loopbackHostPattern = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.){0,4}localhost$/;
 
 const serverNameList = serverNames as [ServerName, ...ServerName[]];
 
@@ -66,6 +78,17 @@ const requestSchema = z
       description:
         "Origin of the page that sends the request: one of the playground's origins, or null for an opaque origin (a sandboxed iframe).",
     }),
+    pageHost: z
+      .string()
+      .max(100, { error: 'A page host has at most 100 characters.' })
+      .regex(loopbackHostPattern, {
+        error: 'A page host is localhost or a name under it, in lowercase, such as localhost or evil.localhost.',
+      })
+      .optional()
+      .meta({
+        description:
+          "Host name of the page in place of its origin's own, on the same port: localhost puts the attacker's page on the app's site, and evilpartner.localhost makes a look-alike of the partner.",
+      }),
     target: z.enum(serverNameList).meta({ description: 'Server the request goes to.' }),
     initiator: z
       .enum(initiators)
@@ -97,7 +120,16 @@ const requestSchema = z
     mode: z.enum(requestModes).default('cors'),
     redirect: z.enum(redirectModes).default('follow'),
   })
-  .strict();
+  .strict()
+  .superRefine((request, context) => {
+    if (request.pageHost !== undefined && request.pageOrigin === 'null') {
+      context.addIssue({
+        code: 'custom',
+        path: ['pageHost'],
+        message: 'An opaque origin has no host: remove pageHost, or pick a pageOrigin other than "null".',
+      });
+    }
+  });
 
 /**
  * Response headers a case may not compose. Connection-level and length headers belong to the

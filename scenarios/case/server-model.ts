@@ -5,7 +5,8 @@
  */
 import { assertNever } from '../chromium-messages.ts';
 import { connectionClosedStatus } from '../closed-connection.ts';
-import type { ServerName } from '../origins.ts';
+import { originAllowed } from '../origin-pattern.ts';
+import { fillOrigins, originsFromPorts, portsFromEnv, type ServerName } from '../origins.ts';
 import type { CorsSettings, Middleware, ServerBehaviour } from '../types.ts';
 
 /** A request as a variant's server sees it, with origins still written as `{app}` templates. */
@@ -137,6 +138,21 @@ function runStep(step: Middleware, bag: HeaderBag, request: ModelRequest, next: 
         status: step.status,
         redirect: { target: step.server, ...(step.userinfo !== undefined && { userinfo: step.userinfo }) },
       };
+    case 'cors-origin-check': {
+      const origin = request.headers.origin ?? '';
+      const allowed = originAllowed(fillWithDefaults(origin), step.exact, step.pattern, defaultOrigins);
+      return runCors({ ...step.settings, origin: allowed ? [origin] : [] }, bag, request, next);
+    }
+    case 'csrf': {
+      // Hono's csrf(): a request that any page may send without a preflight must come from an allowed origin.
+      const formLike = /^\b(application\/x-www-form-urlencoded|multipart\/form-data|text\/(?:plain|ping))\b/i;
+      const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(request.method);
+      const origin = request.headers.origin;
+      if (!unsafe || !formLike.test(request.headers['content-type'] ?? 'text/plain')) return next();
+      if (origin !== undefined && step.origin.includes(origin)) return next();
+      bag.set('Content-Type', 'text/plain;charset=UTF-8');
+      return { status: 403, body: 'Forbidden' };
+    }
     default:
       return assertNever(step);
   }
@@ -186,4 +202,15 @@ function runCors(settings: CorsSettings, bag: HeaderBag, request: ModelRequest, 
   const result = next();
   if (varies) bag.append('Vary', 'Origin');
   return result;
+}
+
+/**
+ * The model keeps origins as `{app}` templates, but an allowlist pattern tests the serialized text, so it
+ * is tested against the default ports' origins.
+ * NOTE: a pattern that depends on the port's digits could answer otherwise on other ports.
+ */
+const defaultOrigins = originsFromPorts(portsFromEnv({}));
+
+function fillWithDefaults(origin: string): string {
+  return fillOrigins(origin, defaultOrigins);
 }

@@ -98,7 +98,12 @@ describe('parseCase', () => {
       'Only a blocked verdict',
     ],
     ['unknown field', { ...allowedGet, extra: 1 }, '(root)', 'Allowed fields: $schema, version'],
-    ['unknown request field', withRequest({ url: 'http://x' }), 'request', 'Allowed fields: pageOrigin, target'],
+    [
+      'unknown request field',
+      withRequest({ url: 'http://x' }),
+      'request',
+      'Allowed fields: pageOrigin, pageHost, target',
+    ],
     ['missing response', { ...allowedGet, answers: {} }, 'answers.response', 'Missing required field'],
     ['wrong version', { ...allowedGet, version: 2 }, 'version', 'version 1'],
   ])('rejects %s', (_title, input, path, words) => {
