@@ -200,3 +200,29 @@ describe('route with a raw body', () => {
     );
   });
 });
+
+describe('policy that changes per preflight', () => {
+  test('lists each policy and the switch', () => {
+    const code = middlewareCode(
+      {
+        kind: 'cors-changing-per-preflight',
+        policies: [
+          { origin: ['{app}'], allowMethods: ['DELETE'], maxAge: 7200 },
+          { origin: ['{app}'], allowMethods: ['GET'] },
+        ],
+      },
+      origins,
+      { afterCors: false },
+    );
+
+    expect(code).toContain("    allowMethods: ['DELETE'],\n    maxAge: 7200,\n  }),");
+    expect(code).toContain("  cors({ origin: ['http://localhost:5173'], allowMethods: ['GET'] }),");
+    expect(code).toContain('return policies[Math.min(seen, policies.length - 1)](c, next);');
+  });
+
+  test('imports cors for the app', () => {
+    const [app] = serverCodeBlocks(scenarioById('max-age-keeps-revoked-permission'), 'broken', origins);
+
+    expect(app?.code).toContain("import { cors } from 'hono/cors';");
+  });
+});
