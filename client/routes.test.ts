@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 
 import { findScenario } from '../scenarios/index.ts';
-import { listHref, parseRoute, progressHref, resolveLocation, scenarioHref } from './routes.ts';
+import { labHref, listHref, parseRoute, progressHref, resolveLocation, scenarioHref } from './routes.ts';
 
 describe('parseRoute', () => {
   test.each(['', '#', '#/', '#//'])('%j is the list', (hash) => {
@@ -40,6 +40,14 @@ describe('parseRoute', () => {
       expect(parseRoute(hash)).toEqual({ kind: 'unknown-path', path: hash.replace(/\/+$/, '') });
     },
   );
+
+  test('lab keeps its query', () => {
+    expect(parseRoute('#/lab?case=eyJ2ZXJzaW9uIjoxfQ')).toEqual({ kind: 'lab', query: 'case=eyJ2ZXJzaW9uIjoxfQ' });
+  });
+
+  test.each(['#/lab', '#/lab/', '#/lab?'])('%j is the lab with no case', (hash) => {
+    expect(parseRoute(hash)).toEqual({ kind: 'lab', query: '' });
+  });
 
   test('malformed percent-encoding', () => {
     expect(parseRoute('#/scenarios/%E0%A4%A/broken')).toEqual({ kind: 'unknown-scenario', id: '%E0%A4%A' });
@@ -124,5 +132,9 @@ describe('parseRoute with teaching pages and options', () => {
 
   test('progressHref leads to the progress page', () => {
     expect(follow(progressHref)).toEqual({ route: { kind: 'progress' } });
+  });
+
+  test('labHref leads to the lab', () => {
+    expect(follow(labHref)).toEqual({ route: { kind: 'lab', query: '' } });
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Hash routes: `/#/` is the scenario list, `/#/progress` the course and its progress, and
- * `/#/scenarios/<id>/<variant>` a scenario page. Hash routing keeps every page a deep link while Vite
- * serves one static index.html. A query after the hash route, as in `#/scenarios/<id>/broken?present`,
- * sets options (see `presentation.ts`) and does not change the page.
+ * Hash routes: `/#/` is the scenario list, `/#/progress` the course and its progress,
+ * `/#/scenarios/<id>/<variant>` a scenario page, and `/#/lab?case=…` the lab with its case. Hash
+ * routing keeps every page a deep link while Vite serves one static index.html. A query after the
+ * hash route, as in `#/scenarios/<id>/broken?present`, sets options (see `presentation.ts`) and
+ * does not change the page.
  */
 import { findScenario, variantNames, type Scenario, type VariantName } from '../scenarios/index.ts';
 
 export type Route =
   | { readonly kind: 'list' }
   | { readonly kind: 'progress' }
+  /** `query` is the text after `#/lab?`, which holds the lab's case. */
+  | { readonly kind: 'lab'; readonly query: string }
   | { readonly kind: 'scenario'; readonly scenario: Scenario; readonly variant: VariantName }
   | { readonly kind: 'unknown-scenario'; readonly id: string }
   | { readonly kind: 'unknown-variant'; readonly scenario: Scenario; readonly variant: string }
@@ -26,6 +29,7 @@ export interface ResolvedLocation {
 // On any other page only the hash changes, so following a link fires `hashchange` and reloads nothing.
 export const listHref = '/#/';
 export const progressHref = '/#/progress';
+export const labHref = '/#/lab';
 
 export function scenarioHref(id: string, variant: VariantName): string {
   return `/#/scenarios/${encodeURIComponent(id)}/${variant}`;
@@ -58,6 +62,7 @@ export function parseRoute(hash: string): Route {
   const path = hashPath(hash).replace(/\/+$/, '');
   if (path === '') return { kind: 'list' };
   if (path === '/progress') return { kind: 'progress' };
+  if (path === '/lab') return { kind: 'lab', query: hash.replace(/^[^?]*\??/, '') };
 
   const segments = path.split('/').slice(1).map(decodeSegment);
   if (path.startsWith('/') && segments[0] === 'scenarios' && segments.length >= 2 && segments.length <= 3) {

@@ -5,8 +5,9 @@ import { assertNever } from '../../scenarios/index.ts';
 import { origins } from '../origins.ts';
 import { findOriginMismatch, type OriginMismatch } from '../page-origin.ts';
 import { parsePresentation, type Presentation } from '../presentation.ts';
-import { listHref, progressHref, resolveLocation, type Route } from '../routes.ts';
+import { labHref, listHref, progressHref, resolveLocation, type Route } from '../routes.ts';
 import { baseStyles } from './shared-styles.ts';
+import '../lab/cp-lab-page.ts';
 import './cp-not-found.ts';
 import './cp-presenter.ts';
 import './cp-progress-page.ts';
@@ -106,6 +107,7 @@ export class CpApp extends LitElement {
           >Reproduce CORS failures in this browser, and see the server change that fixes each one.</span
         >
         <a class="progress-link" href=${progressHref}>Course and progress</a>
+        <a href=${labHref}>Lab</a>
       </header>
       <main tabindex="-1">${this.renderRoute(this.route)}</main>
     `;
@@ -128,6 +130,8 @@ export class CpApp extends LitElement {
         return html`<cp-scenario-list></cp-scenario-list>`;
       case 'progress':
         return html`<cp-progress-page></cp-progress-page>`;
+      case 'lab':
+        return html`<cp-lab-page .query=${route.query}></cp-lab-page>`;
       case 'scenario':
         return html`<cp-scenario-page .scenario=${route.scenario} .variant=${route.variant}></cp-scenario-page>`;
       case 'unknown-scenario':
