@@ -66,6 +66,7 @@ import connectionDropped from './catalog/connection-dropped.ts';
 import coepRequireCorp from './catalog/coep-require-corp.ts';
 import corpSameOrigin from './catalog/corp-same-origin.ts';
 import cspConnectSrc from './catalog/csp-connect-src.ts';
+import sandboxedIframeNullOrigin from './catalog/sandboxed-iframe-null-origin.ts';
 import serverDown from './catalog/server-down.ts';
 import type { Scenario } from './types.ts';
 
@@ -128,6 +129,7 @@ export const scenarios: readonly Scenario[] = [
   cspConnectSrc,
   corpSameOrigin,
   coepRequireCorp,
+  sandboxedIframeNullOrigin,
   modeSameOrigin,
   reflectedOriginWithCredentials,
   trustedNullOrigin,
