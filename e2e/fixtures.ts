@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type CDPSession, type Frame, type Page } from '@playwright/test';
 import type { OriginMap } from '../scenarios/origins.ts';
 import { recordsPath, type TraceRecord } from '../scenarios/records.ts';
 import type { VariantName } from '../scenarios/types.ts';
@@ -24,6 +24,15 @@ export interface AnyIssue {
   readonly url: string;
 }
 
+/** A cookie that Chromium kept off a request, as CDP `Network.requestWillBeSentExtraInfo` lists it. */
+export interface BlockedCookieReport {
+  /** The request's URL. */
+  readonly url: string;
+  readonly name: string;
+  /** `blockedReasons`, such as `SchemefulSameSiteLax`, in Chromium's order. */
+  readonly reasons: readonly string[];
+}
+
 /** What the browser reported outside the page's JavaScript while a test ran. */
 export interface BrowserReports {
   /** Text of every console message of type error, in order. */
@@ -35,6 +44,8 @@ export interface BrowserReports {
   readonly issues: AnyIssue[];
   /** `deprecationIssueDetails.type` of every DevTools deprecation issue, such as `AuthorizationCoveredByWildcard`. */
   readonly deprecationIssues: string[];
+  /** Every cookie that Chromium kept off a request of the page, as the Network panel's Cookies tab lists it. */
+  readonly blockedCookies: BlockedCookieReport[];
 }
 
 /** The attempt a scenario page shows after "Send request". */
@@ -89,14 +100,14 @@ export const test = base.extend<{
       corsIssues: [],
       issues: [],
       deprecationIssues: [],
+      blockedCookies: [],
     };
     page.on('console', (message) => {
       if (message.type() !== 'error') return;
       reports.consoleErrors.push(message.text());
       reports.consoleEntries.push({ text: message.text(), url: message.location().url });
     });
-    const cdp = await page.context().newCDPSession(page);
-    cdp.on('Audits.issueAdded', (event: IssueEvent) => {
+    const onIssue = (event: IssueEvent) => {
       const { corsIssueDetails, deprecationIssueDetails } = event.issue.details;
       if (event.issue.code === 'CorsIssue' && corsIssueDetails !== undefined) {
         reports.corsIssues.push({
@@ -109,8 +120,21 @@ export const test = base.extend<{
       }
       const issue = describeIssue(event);
       if (issue !== undefined) reports.issues.push(issue);
-    });
+    };
+    const cdp = await page.context().newCDPSession(page);
+    cdp.on('Audits.issueAdded', onIssue);
     await cdp.send('Audits.enable');
+    await recordBlockedCookies(cdp, reports.blockedCookies);
+
+    // Chromium runs a cross-site iframe in a process of its own (an out-of-process iframe), and reports the
+    // issues of that frame's requests on the frame's own CDP session only. Audits.enable replays the issues
+    // the frame raised before the session attached.
+    const framesWithSession = new WeakSet<Frame>();
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame() || framesWithSession.has(frame)) return;
+      framesWithSession.add(frame);
+      void attachFrameSession(page, frame, onIssue);
+    });
     await use(reports);
   },
 
@@ -118,6 +142,61 @@ export const test = base.extend<{
     await use(new Playground(page, origins));
   },
 });
+
+/**
+ * Listens for the DevTools issues of an out-of-process iframe. Playwright refuses a CDP session for a frame
+ * that shares its parent's process, whose issues the page's own session already reports, and a frame may
+ * be gone by the time the session would attach: both leave nothing to collect.
+ */
+async function attachFrameSession(page: Page, frame: Frame, onIssue: (event: IssueEvent) => void): Promise<void> {
+  try {
+    const session = await page.context().newCDPSession(frame);
+    session.on('Audits.issueAdded', onIssue);
+    await session.send('Audits.enable');
+  } catch {
+    // Not an out-of-process iframe, or already detached.
+  }
+}
+
+interface RequestSentEvent {
+  readonly requestId: string;
+  readonly request: { readonly url: string };
+}
+
+interface RequestExtraInfoEvent {
+  readonly requestId: string;
+  readonly associatedCookies: readonly {
+    readonly blockedReasons: readonly string[];
+    readonly cookie: { readonly name: string };
+  }[];
+}
+
+/**
+ * Collects the cookies Chromium kept off each request. The extra-info event names the request only by id,
+ * and may come before or after the event with its URL, so both are joined once both arrived.
+ */
+async function recordBlockedCookies(cdp: CDPSession, reports: BlockedCookieReport[]): Promise<void> {
+  const urls = new Map<string, string>();
+  const waiting = new Map<string, RequestExtraInfoEvent>();
+  const report = (url: string, event: RequestExtraInfoEvent) => {
+    for (const { cookie, blockedReasons } of event.associatedCookies) {
+      if (blockedReasons.length > 0) reports.push({ url, name: cookie.name, reasons: blockedReasons });
+    }
+  };
+  cdp.on('Network.requestWillBeSent', (event: RequestSentEvent) => {
+    urls.set(event.requestId, event.request.url);
+    const extra = waiting.get(event.requestId);
+    if (extra === undefined) return;
+    waiting.delete(event.requestId);
+    report(event.request.url, extra);
+  });
+  cdp.on('Network.requestWillBeSentExtraInfo', (event: RequestExtraInfoEvent) => {
+    const url = urls.get(event.requestId);
+    if (url === undefined) waiting.set(event.requestId, event);
+    else report(url, event);
+  });
+  await cdp.send('Network.enable');
+}
 
 /** Reads the code, reason and URL of the issue kinds that a failed request can raise. */
 function describeIssue({ issue }: IssueEvent): AnyIssue | undefined {

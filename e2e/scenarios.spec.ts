@@ -9,6 +9,7 @@ import {
   fillConsoleLine,
   fillOrigins,
   isCorsBlock,
+  requestOrigin,
   requestPageOrigin,
   scenarios,
   variantNames,
@@ -17,6 +18,7 @@ import {
   type RequestSpec,
 } from '../scenarios/index.ts';
 import { checkEarlierSends, earlierReports } from './earlier-sends.ts';
+import { traceParameter } from '../scenarios/records.ts';
 import { expect, test, type ConsoleEntry } from './fixtures.ts';
 
 /** Describes the expected outcome in a few words, for the test title. */
@@ -45,6 +47,12 @@ for (const scenario of scenarios) {
       origins,
       page,
     }) => {
+      const { permissions } = scenario.variants[variant].request;
+      if (permissions !== undefined) {
+        // As if the user had allowed the browser's prompt for the page that sends the request.
+        const origin = requestPageOrigin(scenario.variants[variant].request, origins);
+        await page.context().grantPermissions([...permissions], { origin });
+      }
       await playground.open(scenario.id, variant);
       const attempt = await playground.send();
       const { outcome } = expected;
@@ -245,6 +253,21 @@ for (const scenario of scenarios) {
         });
       }
 
+      // Where the page signed in, the cookie it got is either sent or kept off for the reasons the catalog names.
+      if (signIn !== undefined || expected.blockedCookies !== undefined) {
+        await test.step('Chromium keeps off the cookies the catalog names', async () => {
+          const blocked = (expected.blockedCookies ?? []).map(({ name, reasons }) => ({ name, reasons }));
+          await expect
+            .poll(() =>
+              browserReports.blockedCookies
+                .filter((cookie) => cookie.url === attempt.url)
+                .map(({ name, reasons }) => ({ name, reasons })),
+            )
+            .toEqual(blocked);
+          await expect(page.getByTestId('blocked-cookie')).toHaveCount(blocked.length);
+        });
+      }
+
       const { symptoms } = expected;
       if (symptoms !== undefined) {
         await test.step('the page shows each symptom as the catalog expects', async () => {
@@ -285,6 +308,33 @@ for (const scenario of scenarios) {
       }
     });
   }
+}
+
+// A security fix must keep the legitimate app working: the request that the attacker's page can no longer
+// read still works when the app page sends it.
+for (const scenario of scenarios.filter(({ category }) => category === 'security')) {
+  const { request } = scenario.variants.fixed;
+  if (request.initiator !== 'fetch' || (request.page ?? { kind: 'app' }).kind === 'app') continue;
+
+  test(`${scenario.id} fixed still answers the app`, async ({ page, origins, playground }) => {
+    await page.goto('/');
+    const trace = `app-${scenario.id}`;
+    const url = `${requestOrigin(request, origins)}/scenarios/${scenario.id}/fixed${request.path}?${traceParameter}=${trace}`;
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      credentials: request.credentials,
+      ...(request.body !== undefined && { body: request.body }),
+    };
+
+    const status = await page.evaluate(async ([url, init]) => (await fetch(url, init)).status, [url, init] as const);
+
+    expect(status, 'the app reads the response').toBe(scenario.variants.fixed.server.response.status);
+    const { exchanges } = await playground.records(trace);
+    expect(exchanges.map(({ method, status }) => ({ method, status }))).toEqual([
+      { method: request.method, status: scenario.variants.fixed.server.response.status },
+    ]);
+  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import type {
+  BlockedCookie,
   ChromiumDeviation,
   EarlierSend,
   ExpectedExchange,
@@ -49,6 +50,8 @@ export interface VariantRow {
   readonly js?: JsResult;
   /** Default: none. Facts of the response to show and check, for a failure the browser does not report. */
   readonly symptoms?: readonly Symptom[];
+  /** Default: none. Cookies Chromium keeps off the request, with the reasons DevTools lists. */
+  readonly blockedCookies?: readonly BlockedCookie[];
   /** Default: the scenario's request unchanged. What this variant's page sends differently. */
   readonly request?: Partial<RequestSpec>;
 }
@@ -156,6 +159,7 @@ function defineVariant(row: VariantRow, scenarioRequest: RequestSpec): Variant {
       ...(row.deviation !== undefined && { deviation: row.deviation }),
       ...(row.earlierSends !== undefined && { earlierSends: row.earlierSends }),
       ...(row.symptoms !== undefined && { symptoms: row.symptoms }),
+      ...(row.blockedCookies !== undefined && { blockedCookies: row.blockedCookies }),
     },
   };
 }

@@ -91,6 +91,11 @@ export interface RequestSpec {
    * port, as an app does whose API is down or whose configuration names the wrong port.
    */
   readonly offline?: boolean;
+  /**
+   * Permissions the user granted the sending page's origin before the request, by allowing a browser prompt.
+   * `local-network-access` lets a page on a public address reach a local or loopback one.
+   */
+  readonly permissions?: readonly 'local-network-access'[];
 }
 
 /**
@@ -142,6 +147,12 @@ export type Middleware =
    * policy staying in force. The state is kept per trace id, so attempts never share it.
    */
   | { readonly kind: 'cors-changing-per-preflight'; readonly policies: readonly CorsSettings[] }
+  /**
+   * Hand-written CORS code that echoes the request's Origin in Access-Control-Allow-Origin when `allowed`
+   * lists it. It adds `Vary: Origin` to every response only when `varyOrigin` is set, where Hono's `cors()`
+   * always adds it.
+   */
+  | { readonly kind: 'echo-allowed-origin'; readonly allowed: readonly Template[]; readonly varyOrigin: boolean }
   /**
    * Redirects every request to the same path and query on another server, as an API does for a resource
    * that moved to a partner's service. The target runs the same chain, and there this step lets requests
@@ -398,6 +409,17 @@ export interface Expectation {
   readonly js: JsResult;
   /** Facts of the response to check beyond its verdict, for a failure that the browser does not report. */
   readonly symptoms?: readonly Symptom[];
+  /**
+   * Cookies that Chromium keeps off the actual request although the request includes credentials, with the
+   * reasons DevTools lists for each in the Network panel. The page cannot see them.
+   */
+  readonly blockedCookies?: readonly BlockedCookie[];
+}
+
+/** A cookie kept off a request, with Chromium's `blockedReasons`, such as `SchemefulSameSiteLax`. */
+export interface BlockedCookie {
+  readonly name: string;
+  readonly reasons: readonly string[];
 }
 
 export interface Variant {

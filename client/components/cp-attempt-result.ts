@@ -166,7 +166,12 @@ export class CpAttemptResult extends LitElement {
     if (expected.symptoms === undefined) return nothing;
     return html`
       <h3>What the page got</h3>
-      <cp-symptoms .symptoms=${expected.symptoms} .attempt=${attempt} .target=${request.target}></cp-symptoms>
+      <cp-symptoms
+        .symptoms=${expected.symptoms}
+        .attempt=${attempt}
+        .target=${request.target}
+        .blockedCookies=${expected.blockedCookies ?? []}
+      ></cp-symptoms>
     `;
   }
 

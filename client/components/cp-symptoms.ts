@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import type { ServerName, Symptom } from '../../scenarios/index.ts';
+import type { BlockedCookie, ServerName, Symptom } from '../../scenarios/index.ts';
 import type { Attempt } from '../attempt.ts';
 import { readSymptoms, symptomSubject, type SymptomReading } from '../expectation.ts';
 import { baseStyles } from './shared-styles.ts';
@@ -45,6 +45,9 @@ export class CpSymptoms extends LitElement {
 
   @property({ attribute: false }) attempt?: Attempt;
 
+  /** Cookies Chromium keeps off the request, which only DevTools shows. */
+  @property({ attribute: false }) blockedCookies: readonly BlockedCookie[] = [];
+
   @property() target: ServerName = 'api';
 
   override render(): TemplateResult | typeof nothing {
@@ -67,6 +70,15 @@ export class CpSymptoms extends LitElement {
           ${readings.map((reading) => this.renderReading(reading))}
         </tbody>
       </table>
+      ${this.blockedCookies.map(
+        ({ name, reasons }) => html`
+          <p data-testid="blocked-cookie">
+            DevTools shows why the cookie stayed behind: in the Network panel, this request's Cookies tab lists
+            <code>${name}</code> as blocked, for
+            ${reasons.map((reason, index) => html`${index === 0 ? '' : ' and '}<code>${reason}</code>`)}.
+          </p>
+        `,
+      )}
     `;
   }
 

@@ -46,6 +46,7 @@ export default defineScenario({
   broken: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], credentials: true } }],
     symptoms: [{ kind: 'request-header', name: 'Cookie', value: null }],
+    blockedCookies: [{ name: 'session', reasons: ['SchemefulSameSiteLax', 'UserPreferences'] }],
   },
   fixed: {
     request: { target: 'api', signIn: { via: 'fetch', cookie } },
