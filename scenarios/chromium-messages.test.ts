@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockedUrls,
   chromiumConsoleMessage,
+  chromiumInitiators,
   chromiumReason,
   type BlockedRequest,
   type CorsError,
@@ -18,6 +19,8 @@ const preflightPrefix = "Response to preflight request doesn't pass access contr
 const fetchValueSuffix = ' Have the server send the header with a valid value.';
 const xhrCredentialsSuffix =
   ' The credentials mode of requests initiated by the XMLHttpRequest is controlled by the withCredentials attribute.';
+
+const missing = "No 'Access-Control-Allow-Origin' header is present on the requested resource.";
 
 const fetchRequest: BlockedRequest = { initiator: 'fetch', url, origin, corsError: 'MissingAllowOriginHeader' };
 
@@ -88,6 +91,21 @@ describe('chromiumConsoleMessage', () => {
       expected:
         `${blockedPrefix}The 'Access-Control-Allow-Origin' header contains multiple values '${origin}, ${origin}', ` +
         'but only one is allowed. Have the server send the header with a valid value.',
+    },
+    {
+      name: 'font names its kind',
+      request: { initiator: chromiumInitiators.font },
+      expected: `Access to font at '${url}' from origin '${origin}' has been blocked by CORS policy: ${missing}`,
+    },
+    {
+      name: 'stylesheet says CSS stylesheet',
+      request: { initiator: chromiumInitiators.stylesheet },
+      expected: `Access to CSS stylesheet at '${url}' from origin '${origin}' has been blocked by CORS policy: ${missing}`,
+    },
+    {
+      name: 'audio names its kind',
+      request: { initiator: chromiumInitiators.audio },
+      expected: `Access to audio at '${url}' from origin '${origin}' has been blocked by CORS policy: ${missing}`,
     },
     {
       name: 'redirect before the block',
