@@ -3,6 +3,7 @@ import type {
   ChromiumDeviation,
   EarlierSend,
   ExpectedExchange,
+  HeaderDiffLine,
   JsResult,
   Middleware,
   Outcome,
@@ -76,6 +77,21 @@ const defaultResponse: RouteResponse = { status: 200, body: { message: 'Hello fr
 
 /** The rejection `fetch()` gives for every CORS block; the reason only reaches the console. */
 export const failedToFetch: JsResult = { kind: 'type-error', message: 'Failed to fetch' };
+
+/** The block of a response without Access-Control-Allow-Origin, which Chromium reports alike for every initiator. */
+export const missingAllowOriginAtResponse: Outcome = {
+  verdict: 'blocked',
+  stage: 'response',
+  corsError: 'MissingAllowOriginHeader',
+  detail: {},
+  fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
+};
+
+/** The headers that `cors()` with an allowlist of `{app}` adds to the actual response. */
+export const allowAppOriginDiff: readonly HeaderDiffLine[] = [
+  { exchange: 'actual', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
+  { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
+];
 
 /** Fills in the defaults of a catalog row. */
 export function defineScenario(row: ScenarioRow): Scenario {

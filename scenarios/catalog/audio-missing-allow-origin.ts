@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { allowAppOriginDiff, defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 import { tinyWavBase64 } from '../media/tiny-wav.ts';
 
 /** A tenth of a second of a tone, as a WAV built in code. */
@@ -19,10 +19,7 @@ export default defineScenario({
   rule: 'Audio with a crossorigin attribute loads only if Access-Control-Allow-Origin names the page origin.',
   fix: {
     summary: "Add Hono's cors() middleware with an allowlist that contains {app} on the server that hosts the sound.",
-    diff: [
-      { exchange: 'actual', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
-      { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
-    ],
+    diff: allowAppOriginDiff,
   },
   references: [
     {
@@ -37,13 +34,7 @@ export default defineScenario({
   request: { initiator: 'audio', path: '/chime.wav' },
   broken: {
     response: { raw: chime },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

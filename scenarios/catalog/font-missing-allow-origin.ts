@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { allowAppOriginDiff, defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 import { tinyFontBase64 } from '../media/tiny-font.ts';
 
 /** A TrueType font of one glyph, built in code. */
@@ -21,10 +21,7 @@ export default defineScenario({
     summary:
       "Add Hono's cors() middleware with an allowlist that contains {app} on the server that hosts the font, " +
       'or serve the font from the page origin.',
-    diff: [
-      { exchange: 'actual', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
-      { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
-    ],
+    diff: allowAppOriginDiff,
   },
   references: [
     {
@@ -39,13 +36,7 @@ export default defineScenario({
   request: { initiator: 'font', path: '/brand.ttf' },
   broken: {
     response: { raw: font },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { allowAppOriginDiff, defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 const theme = { contentType: 'text/css', text: '.partner-badge { color: green; }\n' };
 
@@ -19,10 +19,7 @@ export default defineScenario({
     summary:
       "Add Hono's cors() middleware with an allowlist that contains {app}. The stylesheet then loads, and " +
       'the page can read its rules.',
-    diff: [
-      { exchange: 'actual', header: 'Access-Control-Allow-Origin', fixed: '{app}' },
-      { exchange: 'actual', header: 'Vary', fixed: 'Origin' },
-    ],
+    diff: allowAppOriginDiff,
   },
   references: [
     {
@@ -37,13 +34,7 @@ export default defineScenario({
   request: { initiator: 'stylesheet', path: '/theme.css' },
   broken: {
     response: { raw: theme },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],
