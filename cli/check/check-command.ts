@@ -1,6 +1,164 @@
-import type { Io } from '../usage.ts';
-export const checkHelp = 'TODO';
-export function checkCommand(_args: readonly string[], io: Io): Promise<number> {
-  io.out('TODO');
-  return Promise.resolve(2);
+/**
+ * `cors-playground check URL --origin ORIGIN`: probes a real API from Node with the requests a
+ * browser would send for a page at ORIGIN (the preflight when one is needed, then the request,
+ * following redirects), and prints the evaluator's verdict, with the fix when the browser would block.
+ */
+import { parseArgs } from 'node:util';
+import { isToken } from '../../scenarios/evaluator/index.ts';
+import { evaluateAsync } from '../../scenarios/evaluator/index.ts';
+import type { CorsRequest } from '../../scenarios/evaluator/types.ts';
+import { exitCodes, parseCommandArgs, UsageError, type Io } from '../usage.ts';
+import { formatCheck, checkJson } from './check-report.ts';
+import { httpResponder } from './http-responder.ts';
+
+export const checkHelp = `Usage: cors-playground check URL --origin ORIGIN [options]
+
+Sends the requests a browser would send for fetch(URL) from a page at ORIGIN: the CORS
+preflight when the method or a header needs one (OPTIONS with Origin and
+Access-Control-Request-*), then the request itself with Origin, following redirects as the
+browser would. It prints each request and response and the verdict Chromium 156 would reach,
+with the fix when it would block the request. Nothing runs in a browser, so cookies are not sent.
+
+Options:
+  --origin ORIGIN         the page's origin, such as https://app.example.com, or null (required)
+  --method METHOD         the request method (default: GET)
+  --header NAME[:VALUE]   a request header the page sets; repeat for more (default value: empty)
+  --body TEXT             a request body; without a Content-Type header it is sent as text/plain
+  --credentials           send as fetch() with credentials: 'include'
+  --timeout MS            how long to wait for each response, in milliseconds (default: 10000)
+  --json                  print the result as JSON
+  -h, --help              show this help
+
+Exit code: 0 when the browser would let the page read the response, 1 when it would block
+it, 2 for a usage error or when the server could not be reached.
+
+Examples:
+  cors-playground check https://api.example.com/orders --origin https://app.example.com
+  cors-playground check https://api.example.com/orders/42 --origin https://app.example.com \\
+    --method PUT --header Content-Type:application/json --header 'Authorization:Bearer x' --credentials`;
+
+const defaultTimeoutMs = 10_000;
+
+export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
+  const { values, positionals } = parseCommandArgs('check', () =>
+    parseArgs({
+      args: [...args],
+      options: {
+        origin: { type: 'string' },
+        method: { type: 'string' },
+        header: { type: 'string', multiple: true },
+        body: { type: 'string' },
+        credentials: { type: 'boolean' },
+        timeout: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    }),
+  );
+  if (values.help === true) {
+    io.out(checkHelp);
+    return exitCodes.ok;
+  }
+
+  const url = parseTargetUrl(positionals);
+  const request: CorsRequest = {
+    origin: parseOrigin(values.origin),
+    url,
+    method: parseMethod(values.method ?? 'GET'),
+    headers: (values.header ?? []).map(parseHeader),
+    ...(values.body !== undefined && { body: values.body }),
+    credentials: values.credentials === true ? 'include' : 'same-origin',
+  };
+  const timeoutMs = parseTimeout(values.timeout);
+
+  const responder = httpResponder({ body: values.body, timeoutMs });
+  const evaluation = await evaluateAsync(request, responder.respond);
+
+  const networkError = responder.errors[0];
+  const exitCode =
+    networkError !== undefined ? exitCodes.usage : evaluation.verdict === 'blocked' ? exitCodes.failed : exitCodes.ok;
+  if (values.json === true) {
+    io.out(JSON.stringify(checkJson(request, evaluation, responder.errors, exitCode), null, 2));
+  } else {
+    io.out(formatCheck(request, evaluation, responder.errors));
+  }
+  return exitCode;
+}
+
+function parseTargetUrl(positionals: readonly string[]): string {
+  if (positionals.length === 0) {
+    throw new UsageError('Missing URL: give the URL to check, such as https://api.example.com/orders.');
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `Too many arguments: check takes one URL, got ${positionals.length}: ${positionals.join(' ')}.`,
+    );
+  }
+  const text = positionals[0]!;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new UsageError(
+      `Invalid URL '${text}': give an absolute http or https URL, such as https://api.example.com/orders.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`Invalid URL '${text}': the scheme must be http or https, not ${url.protocol.slice(0, -1)}.`);
+  }
+  return url.href;
+}
+
+function parseOrigin(value: string | undefined): string {
+  if (value === undefined) {
+    throw new UsageError(
+      'Missing --origin: give the origin of the page that calls the API, such as https://app.example.com.',
+    );
+  }
+  if (value === 'null') return value;
+  let origin: string | undefined;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (origin !== value) {
+    throw new UsageError(
+      `Invalid --origin '${value}': an origin is scheme, host and optional port with no path or trailing slash, ` +
+        `such as https://app.example.com${origin === undefined || origin === 'null' ? '' : ` (did you mean ${origin}?)`}, or null.`,
+    );
+  }
+  return origin;
+}
+
+function parseMethod(value: string): string {
+  if (!isToken(value)) {
+    throw new UsageError(`Invalid --method '${value}': a method is a token such as GET, POST, PUT or DELETE.`);
+  }
+  return value;
+}
+
+function parseHeader(text: string): [string, string] {
+  const separator = text.indexOf(':');
+  const name = (separator === -1 ? text : text.slice(0, separator)).trim();
+  const value = separator === -1 ? '' : text.slice(separator + 1).trim();
+  if (!isToken(name)) {
+    throw new UsageError(
+      `Invalid --header '${text}': the name must be a token (letters, digits and !#$%&'*+-.^_\`|~), as in --header Content-Type:application/json.`,
+    );
+  }
+  if (/[\r\n\0]/.test(value)) {
+    throw new UsageError(`Invalid --header '${name}': the value must not contain CR, LF or NUL.`);
+  }
+  return [name, value];
+}
+
+function parseTimeout(value: string | undefined): number {
+  if (value === undefined) return defaultTimeoutMs;
+  const timeout = Number(value);
+  if (!/^\d+$/.test(value) || timeout < 1 || timeout > 600_000) {
+    throw new UsageError(`Invalid --timeout '${value}': give milliseconds as a whole number from 1 to 600000.`);
+  }
+  return timeout;
 }
