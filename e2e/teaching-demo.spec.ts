@@ -47,9 +47,10 @@ test('headless demo starts its own servers', async () => {
   const result = await demo(['--headless', '--port-offset', String(offset), 'missing-allow-origin'], nowhere);
 
   expect(result.code, result.stderr).toBe(0);
-  expect(result.stdout).toContain(
-    `Started the playground at http://localhost:${originSettings.app.defaultPort + offset}.`,
-  );
+  // The demo moves up in steps of 100 when another playground holds these ports.
+  const port = Number(/Started the playground at http:\/\/localhost:(\d+)\./.exec(result.stdout)?.[1]);
+  expect((port - originSettings.app.defaultPort - offset) % 100).toBe(0);
+  expect(port).toBeGreaterThanOrEqual(originSettings.app.defaultPort + offset);
   expect(result.stdout).toContain('All 2 attempts behaved as the catalog expects.');
 });
 

@@ -1,5 +1,7 @@
-import { expect, test } from './fixtures.ts';
 import type { Page } from '@playwright/test';
+
+import { stageTexts, stages } from '../client/prediction.ts';
+import { expect, test } from './fixtures.ts';
 
 /** The radio button for one answer of one prediction question. */
 function answer(page: Page, question: string, option: string) {
@@ -13,8 +15,11 @@ test('prediction by keyboard compares with the attempt', async ({ playground, pa
   await answer(page, 'Will the browser block it?', 'Yes').focus();
   await page.keyboard.press('Space');
   await page.keyboard.press('Tab');
-  await expect(answer(page, 'At which stage?', 'At the preflight')).toBeFocused();
+  await expect(answer(page, 'At which stage?', stageTexts[stages[0]!])).toBeFocused();
+  // In a radio group the arrow keys move to the next option and check it.
+  for (let index = 0; index < stages.indexOf('preflight'); index++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Space');
+  await expect(answer(page, 'At which stage?', 'At the preflight')).toBeChecked();
   await page.keyboard.press('Tab');
   await expect(answer(page, 'Will the server see the actual request?', 'Yes')).toBeFocused();
   await page.keyboard.press('ArrowRight');

@@ -14,11 +14,11 @@ export const demoUsage = `Usage: npm run demo -- [--headless] [--pace <seconds>]
 
 Plays each scenario in a browser: the broken variant, Send, a pause on the inspector, the fixed
 variant, Send again. It uses the playground that npm start runs, or starts its own servers on the
-default ports plus --port-offset (20000 unless set).
+default ports plus --port-offset (20000 unless set), or 100 more while those ports are taken.
 
   --headless         run without a window, as on a machine without a display
   --pace <seconds>   pause between steps (default 2, or 0 with --headless)
-  --port-offset <n>  offset for the ports of servers the demo starts itself (default 20000)`;
+  --port-offset <n>  first offset for the ports of servers the demo starts itself (default 20000)`;
 
 const defaultPortOffset = 20000;
 const defaultHeadedPaceMs = 2000;

@@ -26,6 +26,10 @@ export interface Playground {
 
 const startTimeoutMs = 60_000;
 
+/** Offsets tried after the first one when its ports are taken, 100 apart, as by another playground. */
+const offsetAttempts = 20;
+const offsetStep = 100;
+
 /** Returns whether the app and the API respond at these origins, as a running `npm start` does. */
 export async function isRunning(origins: OriginMap): Promise<boolean> {
   const responses = await Promise.all([
@@ -35,11 +39,13 @@ export async function isRunning(origins: OriginMap): Promise<boolean> {
   return responses.every(Boolean);
 }
 
-/** Starts the servers and Vite on the default ports plus `offset`, after checking every port is free. */
-export async function startPlayground(offset: number): Promise<Playground> {
+/**
+ * Starts the servers and Vite on the default ports plus the first offset from `firstOffset` on, in steps of
+ * 100, at which every port is free.
+ */
+export async function startPlayground(firstOffset: number): Promise<Playground> {
   const names = Object.keys(originSettings) as OriginName[];
-  const ports = Object.fromEntries(names.map((name) => [name, originSettings[name].defaultPort + offset])) as Ports;
-  for (const name of names) await assertPortFree(name, listenHost, ports[name]);
+  const ports = await findFreePorts(names, firstOffset);
 
   const env = { ...process.env };
   for (const name of names) env[originSettings[name].portVariable] = String(ports[name]);
@@ -62,6 +68,28 @@ export async function startPlayground(offset: number): Promise<Playground> {
     throw error;
   }
   return { origins, started: true, stop };
+}
+
+async function findFreePorts(names: readonly OriginName[], firstOffset: number): Promise<Ports> {
+  let lastProblem = '';
+  for (let attempt = 0; attempt < offsetAttempts; attempt++) {
+    const offset = firstOffset + attempt * offsetStep;
+    const ports = Object.fromEntries(names.map((name) => [name, originSettings[name].defaultPort + offset])) as Ports;
+    try {
+      // Chromium may connect to ::1 for localhost, so a server there would take the page's requests.
+      for (const name of names) {
+        await assertPortFree(name, listenHost, ports[name]);
+        await assertPortFree(name, '::1', ports[name]);
+      }
+      return ports;
+    } catch (error) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+  }
+  const lastOffset = firstOffset + (offsetAttempts - 1) * offsetStep;
+  throw new Error(
+    `No free ports at offsets ${firstOffset} to ${lastOffset}: ${lastProblem} Pass another --port-offset.`,
+  );
 }
 
 async function waitUntilRunning(origins: OriginMap, children: readonly ChildProcess[]): Promise<void> {

@@ -61,7 +61,7 @@ async function findPlayground(options: DemoOptions): Promise<Playground> {
     return { origins, started: false, stop: async () => {} };
   }
   console.log(
-    `No playground responds at ${origins.app}; starting one on the default ports plus ${options.portOffset}.`,
+    `No playground responds at ${origins.app}; starting one on the default ports plus ${options.portOffset} or more.`,
   );
   const started = await startPlayground(options.portOffset);
   console.log(`Started the playground at ${started.origins.app}.`);
