@@ -49,9 +49,9 @@ for (const scenario of scenarios) {
     }) => {
       const { permissions } = scenario.variants[variant].request;
       if (permissions !== undefined) {
-        // As if the user had allowed the browser's prompt for the page that sends the request.
-        const origin = requestPageOrigin(scenario.variants[variant].request, origins);
-        await page.context().grantPermissions([...permissions], { origin });
+        // As if the user had allowed the browser's prompt. Chromium 156 keys the permission by the tab's
+        // top-level origin, the app's, also for a request from a frame: a grant to the frame's origin does nothing.
+        await page.context().grantPermissions([...permissions], { origin: origins.app });
       }
       await playground.open(scenario.id, variant);
       const attempt = await playground.send();
@@ -250,6 +250,16 @@ for (const scenario of scenarios) {
             `${signIn.cookie.name}=${signIn.cookie.value}`,
           );
           await expect(page.getByTestId('sign-in-result')).toBeVisible();
+        });
+      }
+
+      // A cookie that the route sets on a credentialed response is stored, even where JavaScript cannot read it.
+      const routeCookie = scenario.variants[variant].server.response.headers['Set-Cookie'];
+      if (routeCookie !== undefined && scenario.variants[variant].request.credentials === 'include') {
+        await test.step("the route's cookie is in the cookie jar", async () => {
+          const cookies = await page.context().cookies(attempt.url);
+          // NOTE: a response from another site cannot set it, because Playwright's context blocks third-party cookies.
+          expect(cookies.map(({ name, value }) => `${name}=${value}`)).toContain(routeCookie.split(';')[0]);
         });
       }
 
