@@ -193,6 +193,47 @@ test.describe('lab', () => {
     expect((await sendCase(page, playground, origins)).js).toBe('blocked');
   });
 
+  test("scenario's Open in lab link loads its variant", async ({ page, playground, origins }) => {
+    await playground.open('preflight-unauthorized', 'broken');
+    await page.getByTestId('open-in-lab').click();
+    await expect(page.getByLabel('Preflight status', { exact: true })).toHaveValue('401');
+
+    const attempt = await sendCase(page, playground, origins);
+
+    expect(attempt.value.name).toBe('preflight-unauthorized-broken');
+    expect(attempt.js).toBe('blocked');
+    expect(attempt.evaluation.outcome).toMatchObject({ kind: 'cors', corsError: 'PreflightInvalidStatus' });
+    expect(summary(attempt.exchanges)).toEqual([`OPTIONS api 401 from ${origins.app}`]);
+    await expect(page.getByTestId('lab-attempt')).toHaveAttribute('data-agreement', 'agrees');
+    await expect(page.getByTestId('lab-prediction')).toContainText('The case expects: blocked (preflight');
+  });
+
+  test('answers editor takes a value and reports edits', async ({ page }) => {
+    await page.goto('/#/lab');
+    await page.evaluate(() => {
+      const editor = document.createElement('cp-lab-answers-editor');
+      editor.id = 'exercise';
+      editor.value = { redirects: [], response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] } };
+      const reports: unknown[] = [];
+      editor.addEventListener('cp-answers-change', (event) => {
+        reports.push({ status: event.answers?.response.status, issues: event.issues.map((issue) => issue.path) });
+      });
+      Object.assign(window, { reports });
+      document.body.append(editor);
+    });
+    const editor = page.locator('#exercise');
+    const reports = () => page.evaluate(() => (window as unknown as { reports: unknown[] }).reports);
+
+    await expect(editor.getByLabel('Response header 1 value')).toHaveValue('*');
+    await editor.getByLabel('Response status', { exact: true }).fill('99');
+    await editor.getByLabel('Response status', { exact: true }).fill('204');
+
+    expect(await reports()).toEqual([
+      { status: undefined, issues: ['answers.response.status'] },
+      { status: 204, issues: [] },
+    ]);
+  });
+
   test('fields are checked as they are typed', async ({ page }) => {
     await page.goto('/#/lab');
     await page.getByLabel('Response header 1 name').fill('Access Control');

@@ -9,6 +9,7 @@ import { recordAttempt } from '../curriculum.ts';
 import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
 import { progress } from '../progress.ts';
+import { scenarioLabHref } from '../lab/scenario-lab-link.ts';
 import { listHref, scenarioHref } from '../routes.ts';
 import { outcomeLine } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
@@ -150,6 +151,7 @@ export class CpScenarioPage extends LitElement {
           )}
         </div>
       </nav>
+      ${this.renderLabLink(scenario, variant)}
 
       <section aria-labelledby="request-heading">
         <h2 id="request-heading">The request</h2>
@@ -219,6 +221,15 @@ export class CpScenarioPage extends LitElement {
       <cp-course-nav .scenario=${scenario}></cp-course-nav>
       <p><a href=${listHref}>All scenarios</a></p>
     `;
+  }
+
+  private renderLabLink(scenario: Scenario, variant: VariantName): TemplateResult | typeof nothing {
+    const href = scenarioLabHref(scenario, variant);
+    if (href === undefined) return nothing;
+    return html`<p>
+      <a href=${href} data-testid="open-in-lab">Open in lab</a>
+      <span class="muted">to change this variant's request or its server's answers, and send it again.</span>
+    </p>`;
   }
 
   private readonly handleSend = (): void => {

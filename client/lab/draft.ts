@@ -289,7 +289,7 @@ export function answersDraftFromJson(data: unknown): AnswersDraft {
       const redirect = asRecord(item);
       const location = asRecord(redirect.location);
       return {
-        ...answerFromJson(redirect, newRedirectDraft()),
+        ...answerFromJson(item, newRedirectDraft()),
         location: {
           target: oneOf(location.target, serverNames, 'api'),
           userinfo: text(location.userinfo, ''),
