@@ -47,7 +47,7 @@ export function serverCodeBlocks(scenario: Scenario, variantName: VariantName, o
     blocks.push({
       title: `Reverse proxy at ${origins.proxy}`,
       language: 'nginx',
-      code: proxyConfig(server.proxyAddsHeaders, origins),
+      code: proxyConfig(server.proxyAddsHeaders, origins, server.proxyCaches === true),
     });
   }
   return blocks;
@@ -183,6 +183,24 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
         '  return policies[Math.min(seen, policies.length - 1)](c, next);',
         '});',
       ].join('\n');
+    case 'echo-allowed-origin': {
+      const allowed = jsArray(step.allowed, (template) => jsString(fillOrigins(template, origins)));
+      return [
+        '// Hand-written CORS: echoes the Origin when the list allows it.',
+        `const allowed = ${allowed};`,
+        'app.use(async (c, next) => {',
+        '  await next();',
+        "  const origin = c.req.header('Origin');",
+        "  if (origin !== undefined && allowed.includes(origin)) c.header('Access-Control-Allow-Origin', origin);",
+        ...(step.varyOrigin
+          ? [
+              '  // Every response depends on Origin, so a cache must keep one copy per Origin.',
+              "  c.header('Vary', 'Origin', { append: true });",
+            ]
+          : ['  // No Vary: Origin, so a shared cache keeps one copy for every Origin.']),
+        '});',
+      ].join('\n');
+    }
     case 'close-connection':
       return [
         '// Closes the connection without a response, as a crash mid-request does: no status, no headers.',
@@ -259,13 +277,25 @@ function corsCallWithOrigin(origin: string, settings: Omit<CorsSettings, 'origin
  * Renders the proxy as an nginx `location` block, with one `add_header` line per header the proxy adds.
  * The lines have no `always`, so nginx adds the headers to 2xx and 3xx responses only, as the playground's proxy does.
  */
-export function proxyConfig(headers: Readonly<Record<string, string>>, origins: OriginMap): string {
+export function proxyConfig(headers: Readonly<Record<string, string>>, origins: OriginMap, caches = false): string {
   const addHeaders = Object.entries(headers).map(
     ([name, value]) => `    add_header ${name} "${fillOrigins(value, origins)}";`,
   );
   const body =
     addHeaders.length === 0 ? ['    # No add_header lines: the app alone sends the CORS headers.'] : addHeaders;
-  return ['location / {', `    proxy_pass ${origins.api};`, ...body, '}'].join('\n');
+  if (!caches) return ['location / {', `    proxy_pass ${origins.api};`, ...body, '}'].join('\n');
+  return [
+    'proxy_cache_path /var/cache/nginx keys_zone=api:10m;',
+    '',
+    'location / {',
+    `    proxy_pass ${origins.api};`,
+    '    # A shared cache keyed by URL, as a CDN is. It stores what Cache-Control lets a shared cache',
+    '    # store, and keeps one copy per value of each request header that the response names in Vary.',
+    '    proxy_cache api;',
+    '    add_header X-Cache $upstream_cache_status;',
+    ...body,
+    '}',
+  ].join('\n');
 }
 
 /** Renders a JSON value as a JavaScript literal in the project's style: single quotes, bare keys. */

@@ -68,6 +68,7 @@ import corpSameOrigin from './catalog/corp-same-origin.ts';
 import cspConnectSrc from './catalog/csp-connect-src.ts';
 import sandboxedIframeNullOrigin from './catalog/sandboxed-iframe-null-origin.ts';
 import serverDown from './catalog/server-down.ts';
+import varyOriginSharedCache from './catalog/vary-origin-shared-cache.ts';
 import type { Scenario } from './types.ts';
 
 /** Every scenario, in teaching order within each category. */
@@ -108,6 +109,7 @@ export const scenarios: readonly Scenario[] = [
   duplicateAllowOrigin,
   preflightDuplicateAllowOrigin,
   errorWithoutAllowOrigin,
+  varyOriginSharedCache,
   maxAgeKeepsRevokedPermission,
   xhrMissingAllowOrigin,
   xhrWildcardWithCredentials,

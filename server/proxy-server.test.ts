@@ -125,3 +125,63 @@ describe('proxy over the network', () => {
     expect((JSON.parse(response.body) as { error: string }).error).toContain('Method TRACE is not supported');
   });
 });
+
+// In-process: the cache sits in the proxy, in front of whatever answers the forwarded request.
+describe('proxy as a shared cache', () => {
+  const partner = testOrigins.partner;
+  const app = testOrigins.app;
+
+  function createProxy() {
+    const store = new RecordStore();
+    const options = { origins: testOrigins, store, log: silentLog };
+    const api = createScenarioServer({ server: 'api', ...options });
+    const proxy = createProxyServer({
+      upstream: testOrigins.api,
+      ...options,
+      fetchUpstream: async (request) => api.request(request),
+    });
+    return { proxy, store };
+  }
+
+  async function get(proxy: ReturnType<typeof createProxy>['proxy'], variant: string, origin: string) {
+    return proxy.request(`/scenarios/vary-origin-shared-cache/${variant}/prices?trace=cache-test`, {
+      headers: { Origin: origin },
+    });
+  }
+
+  it('serves the first origin to the second without Vary', async () => {
+    const { proxy, store } = createProxy();
+
+    const first = await get(proxy, 'broken', partner);
+    const second = await get(proxy, 'broken', app);
+
+    expect(first.headers.get('X-Cache')).toBe('MISS');
+    expect(second.headers.get('X-Cache')).toBe('HIT');
+    expect(second.headers.get('Access-Control-Allow-Origin')).toBe(partner);
+    expect(second.headers.get('Age')).toBe('0');
+    expect(store.get('cache-test').exchanges.map(({ server }) => server)).toEqual(['proxy', 'api', 'proxy']);
+  });
+
+  it('keeps origins apart with Vary: Origin', async () => {
+    const { proxy } = createProxy();
+
+    await get(proxy, 'fixed', partner);
+    const second = await get(proxy, 'fixed', app);
+    const third = await get(proxy, 'fixed', partner);
+
+    expect(second.headers.get('X-Cache')).toBe('MISS');
+    expect(second.headers.get('Access-Control-Allow-Origin')).toBe(app);
+    expect(third.headers.get('X-Cache')).toBe('HIT');
+    expect(third.headers.get('Access-Control-Allow-Origin')).toBe(partner);
+  });
+
+  it('leaves other variants uncached', async () => {
+    const { proxy } = createProxy();
+
+    const response = await proxy.request('/scenarios/duplicate-allow-origin/broken/data?trace=cache-test', {
+      headers: { Origin: app },
+    });
+
+    expect(response.headers.get('X-Cache')).toBeNull();
+  });
+});

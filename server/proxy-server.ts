@@ -1,10 +1,18 @@
 import { Hono } from 'hono';
 import { proxy } from 'hono/proxy';
 import { logger } from 'hono/logger';
-import { fillOrigins, findScenario, variantNames, type OriginMap, type VariantName } from '../scenarios/index.ts';
+import {
+  fillOrigins,
+  findScenario,
+  variantNames,
+  type OriginMap,
+  type ServerBehaviour,
+  type VariantName,
+} from '../scenarios/index.ts';
 import type { Log } from './log.ts';
 import { playgroundError } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
+import { SharedCache } from './cache-store.ts';
 import type { RecordStore } from './record-store.ts';
 
 export interface ProxyServerOptions {
@@ -15,6 +23,8 @@ export interface ProxyServerOptions {
   readonly log: Log;
   /** Sends the forwarded request; tests pass the API app's own `request`. Default: `fetch`. */
   readonly fetchUpstream?: (request: Request) => Promise<Response>;
+  /** The shared cache for variants with `proxyCaches`. Default: a new one with the default limits. */
+  readonly cache?: SharedCache;
 }
 
 /**
@@ -25,9 +35,17 @@ const addHeaderStatuses = new Set([200, 201, 204, 206, 301, 302, 303, 304, 307, 
 
 /**
  * Creates a reverse proxy that forwards every request to the API, as nginx or a gateway would.
- * For variants with `proxyAddsHeaders`, it adds headers of its own to the API's response.
+ * For variants with `proxyAddsHeaders`, it adds headers of its own to the API's response. For variants
+ * with `proxyCaches`, it also acts as a shared cache and marks each response `X-Cache: HIT` or `MISS`.
  */
-export function createProxyServer({ upstream, origins, store, log, fetchUpstream }: ProxyServerOptions): Hono {
+export function createProxyServer({
+  upstream,
+  origins,
+  store,
+  log,
+  fetchUpstream,
+  cache = new SharedCache(),
+}: ProxyServerOptions): Hono {
   const app = new Hono();
   app.use(logger((line, ...rest) => log(['[proxy]', line, ...rest].join(' '))));
   app.use(recordExchanges(store, 'proxy', origins.app));
@@ -41,6 +59,17 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
         error: `Method ${c.req.method} is not supported by this proxy, which forwards with fetch(). Use one of: ${allowedMethods}.`,
         appOrigin: origins.app,
       });
+    }
+
+    const caches = proxyCachesAt(url.pathname);
+    const cacheRequest = { method: c.req.method, url: url.pathname + url.search, headers: c.req.raw.headers };
+    const cached = caches ? cache.lookup(cacheRequest) : undefined;
+    if (cached !== undefined) {
+      log(
+        `[proxy] cache HIT ${c.req.method} ${url.pathname}: answered from the cache, age ${cached.headers.get('Age')} s`,
+      );
+      cached.headers.set('X-Cache', 'HIT');
+      return withProxyAddedHeaders(cached, url.pathname, origins);
     }
 
     let response: Response;
@@ -67,14 +96,25 @@ export function createProxyServer({ upstream, origins, store, log, fetchUpstream
       });
     }
 
-    if (addHeaderStatuses.has(response.status)) {
-      for (const [name, value] of proxyAddedHeaders(url.pathname, origins)) {
-        response.headers.append(name, value);
-      }
+    if (caches) {
+      const decision = await cache.store(cacheRequest, response);
+      const outcome = decision.stored ? `stored for ${decision.freshForSeconds} s` : `not stored: ${decision.reason}`;
+      log(`[proxy] cache MISS ${c.req.method} ${url.pathname}: ${outcome}`);
+      response.headers.set('X-Cache', 'MISS');
     }
-    return response;
+    return withProxyAddedHeaders(response, url.pathname, origins);
   });
   return app;
+}
+
+/** Adds the headers of the variant's proxy configuration, on the statuses where nginx's add_header applies. */
+function withProxyAddedHeaders(response: Response, pathname: string, origins: OriginMap): Response {
+  if (addHeaderStatuses.has(response.status)) {
+    for (const [name, value] of proxyAddedHeaders(pathname, origins)) {
+      response.headers.append(name, value);
+    }
+  }
+  return response;
 }
 
 /** Methods that fetch() rejects (Fetch standard, "forbidden method"), so the proxy cannot forward them. */
@@ -125,14 +165,21 @@ function describeError(error: unknown): string {
 
 /** Headers that the proxy configuration of the variant at this path adds, with origins filled in. */
 function proxyAddedHeaders(pathname: string, origins: OriginMap): [string, string][] {
+  const server = variantServerAt(pathname);
+  if (server === undefined) return [];
+  return Object.entries(server.proxyAddsHeaders).map(([name, value]) => [name, fillOrigins(value, origins)]);
+}
+
+/** Whether the proxy configuration of the variant at this path caches. */
+function proxyCachesAt(pathname: string): boolean {
+  return variantServerAt(pathname)?.proxyCaches === true;
+}
+
+/** The server behaviour of the variant whose prefix `/scenarios/<id>/<variant>` the path starts with. */
+function variantServerAt(pathname: string): ServerBehaviour | undefined {
   const [, first, id, variant] = pathname.split('/');
-  if (first !== 'scenarios' || id === undefined || !isVariantName(variant)) return [];
-  const scenario = findScenario(id);
-  if (scenario === undefined) return [];
-  return Object.entries(scenario.variants[variant].server.proxyAddsHeaders).map(([name, value]) => [
-    name,
-    fillOrigins(value, origins),
-  ]);
+  if (first !== 'scenarios' || id === undefined || !isVariantName(variant)) return undefined;
+  return findScenario(id)?.variants[variant].server;
 }
 
 function isVariantName(value: string | undefined): value is VariantName {

@@ -6,6 +6,7 @@ import type { Middleware, Scenario, VariantName } from '../scenarios/types.ts';
 import { answerOptions } from './middleware/answer-options.ts';
 import { closeConnection } from './middleware/close-connection.ts';
 import { corsFromSettings } from './middleware/cors-from-settings.ts';
+import { echoAllowedOrigin } from './middleware/echo-allowed-origin.ts';
 import { corsOriginCheck } from './middleware/cors-origin-check.ts';
 import { csrfFromOrigins } from './middleware/csrf-from-origins.ts';
 import { corsChangingPerPreflight } from './middleware/cors-changing-per-preflight.ts';
@@ -64,6 +65,8 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return answerOptions(step.headers, origins);
     case 'cors-changing-per-preflight':
       return corsChangingPerPreflight(step.policies, origins);
+    case 'echo-allowed-origin':
+      return echoAllowedOrigin(step.allowed, step.varyOrigin, origins);
     case 'close-connection':
       return closeConnection();
     case 'redirect-to-server':

@@ -129,6 +129,13 @@ function runStep(step: Middleware, bag: HeaderBag, request: ModelRequest, next: 
     case 'cors-changing-per-preflight':
       // One request without an attempt's history: the policy before any preflight changes it.
       return runCors(step.policies[0]!, bag, request, next);
+    case 'echo-allowed-origin': {
+      const result = next();
+      const origin = request.headers.origin;
+      if (origin !== undefined && step.allowed.includes(origin)) bag.set('Access-Control-Allow-Origin', origin);
+      if (step.varyOrigin) bag.append('Vary', 'Origin');
+      return result;
+    }
     case 'close-connection':
       // No response goes out: the records keep this status for the request the server received.
       return { status: connectionClosedStatus };
