@@ -50,7 +50,7 @@ function summary(exchanges: readonly RecordedExchange[]): string[] {
   });
 }
 
-/** Reloads the page from its URL, which holds the case, and checks that the lab shows the same case. */
+/** Reloads the page from its URL, which contains the case, and checks that the lab shows the same case. */
 async function reloadFromLink(page: Page, value: Case): Promise<void> {
   await page.reload();
   const parsed = parseCaseJson(await page.getByTestId('export-json').inputValue());

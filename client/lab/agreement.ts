@@ -21,12 +21,12 @@ export interface Difference {
   readonly actual: string;
 }
 
-/** What the page's JavaScript ended up with, in the terms that the prediction and the browser share. */
+/** The result the page's JavaScript got, in the terms that the prediction and the browser share. */
 type JsSummary =
   | { readonly kind: 'failed'; readonly text: string }
   | { readonly kind: 'readable'; readonly status?: number }
   | { readonly kind: 'opaque' }
-  /** `sendBeacon()` tells the page nothing about the response. */
+  /** `sendBeacon()` returns nothing about the response to the page. */
   | { readonly kind: 'queued' };
 
 /**

@@ -44,12 +44,12 @@ export class CpLabPage extends LitElement {
     `,
   ];
 
-  /** The query after `#/lab?`, which holds the case. */
+  /** The query after `#/lab?`, which contains the case. */
   @property() query = '';
 
   @state() private draft: CaseDraft = readLabQuery('').draft;
 
-  /** What was wrong with the link the page was opened with. */
+  /** Issues of the link that opened the page. */
   @state() private linkIssues: readonly CaseIssue[] = [];
 
   @state() private attempt?: Attempt;

@@ -107,7 +107,7 @@ export class CpLabResult extends LitElement {
         data-js=${attempt.js === undefined ? nothing : reportedFailure(attempt.js) ? 'blocked' : 'allowed'}
         data-trace=${attempt.trace}
         data-url=${attempt.url}
-        data-agreement=${differences === undefined ? 'pending' : differences.length === 0 ? 'agrees' : 'differs'}
+        data-agreement=${agreementState(differences)}
       >
         <p class="muted" role="status">${statusText(attempt)}</p>
         ${this.renderAgreement(differences)}
@@ -240,6 +240,11 @@ export class CpLabResult extends LitElement {
       return { error: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+function agreementState(differences: readonly Difference[] | undefined): 'pending' | 'agrees' | 'differs' {
+  if (differences === undefined) return 'pending';
+  return differences.length === 0 ? 'agrees' : 'differs';
 }
 
 function statusText(attempt: Attempt): string {

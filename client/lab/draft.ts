@@ -83,7 +83,7 @@ export interface CaseDraft {
   readonly answers: AnswersDraft;
 }
 
-/** A new answer: 200 with CORS headers for the app. */
+/** Creates an answer of 200 with CORS headers for the app. */
 export function newAnswerDraft(): AnswerDraft {
   return {
     status: '200',
@@ -96,7 +96,7 @@ export function newAnswerDraft(): AnswerDraft {
   };
 }
 
-/** A new preflight answer: 204 allowing the app. */
+/** Creates a preflight answer of 204 that allows the app. */
 export function newPreflightDraft(): AnswerDraft {
   return {
     status: '204',
@@ -110,7 +110,7 @@ export function newPreflightDraft(): AnswerDraft {
   };
 }
 
-/** A new redirect hop: 307 to the API, with CORS headers so the browser follows it. */
+/** Creates a redirect hop: 307 to the API, with CORS headers so the browser follows it. */
 export function newRedirectDraft(target: ServerName = 'api'): RedirectDraft {
   return {
     status: '307',
@@ -121,7 +121,7 @@ export function newRedirectDraft(target: ServerName = 'api'): RedirectDraft {
   };
 }
 
-/** The lab's starting case: a GET from the app to the API, which allows it. */
+/** Creates the lab's starting case: a GET from the app to the API, which allows it. */
 export function newCaseDraft(): CaseDraft {
   return {
     name: '',
@@ -239,7 +239,10 @@ function answerInput(answer: AnswerDraft): Record<string, unknown> {
   };
 }
 
-/** A status typed as digits becomes a number; anything else stays text, so the case module names it invalid. */
+/**
+ * Converts a status typed as digits to a number. Other text stays text, so the case module reports it
+ * as invalid.
+ */
 function statusInput(text: string): number | string | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;

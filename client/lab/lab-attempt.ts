@@ -47,8 +47,8 @@ export function sendFromCasePage(value: Case, url: string, origins: OriginMap): 
   const page = value.request.pageOrigin;
   switch (page) {
     case 'app':
-      // NOTE: sendRequest's fetch() options leave out the redirect mode, so it is added here; a runner
-      // frame sends with the default, follow, until requestInit in send.ts passes it on.
+      // NOTE: requestInit in send.ts leaves out the redirect mode, so it is added here. A runner frame
+      // sends with fetch()'s default, follow, until requestInit passes the mode on.
       return sendRequest(url, spec, (input, init) => fetch(input, { ...init, redirect: value.request.redirect }));
     case 'null':
       return runInFrame({ kind: 'sandboxed-frame', scriptUrl: `${origins.api}${runnerScriptPath}` }, url, spec);

@@ -1,6 +1,6 @@
 /**
  * The lab's state in the URL: `#/lab?case=<encoded case>`, so a link reproduces what the learner
- * composed. A valid case is written with `encodeCase`; a draft that does not validate yet is written
+ * composed. A valid case is written with `encodeCase`. A draft that does not validate yet is written
  * as its JSON in the same encoding, so a link taken mid-edit still opens with every typed value.
  */
 import {
@@ -19,7 +19,7 @@ export const caseParameter = 'case';
 
 export interface LabState {
   readonly draft: CaseDraft;
-  /** What was wrong with the link, empty when it held a valid case or none. */
+  /** Issues of the link, empty when it contained a valid case or none. */
   readonly linkIssues: readonly CaseIssue[];
 }
 
@@ -37,7 +37,7 @@ export function labQuery(draft: CaseDraft): string {
 
 /**
  * Reads the lab's state from the query after `#/lab?`. A link with an invalid case keeps every part
- * it can show, and lists what was wrong; one that cannot be read at all opens the new case.
+ * it can show and lists its issues. A link that cannot be decoded at all opens the new case.
  */
 export function readLabQuery(query: string): LabState {
   const encoded = new URLSearchParams(query).get(caseParameter);
