@@ -15,9 +15,9 @@ export interface EarlierSendResult {
   /** Origin of the page that sent the request. */
   readonly pageOrigin: string;
   readonly js: JsOutcome;
-  /** What the servers recorded for this send alone; empty when reading the records failed. */
+  /** The servers' records of this send alone, empty when reading the records failed. */
   readonly exchanges: readonly RecordedExchange[];
-  /** Why the records could not be read, when they could not. */
+  /** The reason reading the records failed, when it failed. */
   readonly recordsError?: string;
 }
 

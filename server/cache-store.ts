@@ -18,7 +18,7 @@ export interface CacheLimits {
 
 export const defaultCacheLimits: CacheLimits = { maxEntries: 2000, maxBodyBytes: 64 * 1024 };
 
-/** The request as the cache sees it. */
+/** The parts of a request that the cache reads. */
 export interface CacheRequest {
   readonly method: string;
   /** Path and query; the whole of it is the key, so each attempt's trace id keeps its entries apart. */
@@ -39,7 +39,7 @@ interface Entry {
   readonly initialAgeSeconds: number;
 }
 
-/** Why a response was or was not stored, for the proxy's log. */
+/** The result of storing a response, with the reason when it was not stored, for the proxy's log. */
 export type StoreDecision =
   { readonly stored: true; readonly freshForSeconds: number } | { readonly stored: false; readonly reason: string };
 
@@ -139,7 +139,7 @@ function cacheKey(request: CacheRequest): string {
 /**
  * Decides whether a shared cache may store the response (RFC 9111, section 3), and for how long: `s-maxage`
  * wins over `max-age` in a shared cache, and `no-store`, `private` or `Vary: *` forbid storing. A request
- * with Authorization is stored only when the response says `public` or `s-maxage` (section 3.5).
+ * with Authorization is stored only when the response has `public` or `s-maxage` (section 3.5).
  */
 export function storability(request: CacheRequest, response: Response): StoreDecision {
   if (request.method !== 'GET') return { stored: false, reason: `the method is ${request.method}, not GET` };

@@ -61,7 +61,7 @@ export default defineScenario({
           { server: 'api', method: 'DELETE', status: 200 },
         ],
       },
-      // The cached preflight answers for the server, so only the DELETE goes out, while DELETE is revoked.
+      // The cached preflight stands in for a new one, so only the DELETE goes out, while DELETE is revoked.
       { outcome: { verdict: 'allowed' }, exchanges: [{ server: 'api', method: 'DELETE', status: 200 }] },
     ],
     exchanges: [{ server: 'api', method: 'DELETE', status: 200 }],
@@ -93,6 +93,6 @@ export default defineScenario({
         exchanges: [{ server: 'api', method: 'OPTIONS', status: 204 }],
       },
     ],
-    // The third send preflights again: the refusal was not kept, although it said max-age 7200.
+    // The third send preflights again: the refusal was not kept, although it carried max-age 7200.
   },
 });

@@ -6,7 +6,7 @@ const cacheable = { 'Cache-Control': 'public, max-age=60' };
 
 const prices = { coffee: 3.2, tea: 2.9 };
 
-/** A cache miss: the proxy forwards the request, and the API answers it. */
+/** A cache miss: the proxy forwards the request, and the API responds to it. */
 const missed: readonly ExpectedExchange[] = [
   { server: 'proxy', method: 'GET', status: 200 },
   { server: 'api', method: 'GET', status: 200 },
@@ -65,7 +65,7 @@ export default defineScenario({
       detail: { value: '{partner}' },
       fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
     },
-    // A cache hit: the proxy answers from the cache, and the API records nothing.
+    // A cache hit: the proxy responds from the cache, and the API records nothing.
     exchanges: [{ server: 'proxy', method: 'GET', status: 200 }],
   },
   fixed: {

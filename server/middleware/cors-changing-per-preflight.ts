@@ -5,15 +5,15 @@ import type { CorsSettings } from '../../scenarios/types.ts';
 import { corsFromSettings } from './cors-from-settings.ts';
 
 /**
- * Attempts remembered per variant. An attempt takes one entry, so this is room for a large class; beyond
+ * Attempts remembered per variant. An attempt takes one entry, so this is room for a large class. Beyond
  * it the oldest attempt is forgotten, and its next request gets the first policy again.
  */
 export const maxRememberedTraces = 10_000;
 
 /**
  * Runs Hono's `cors()` with settings that change with each preflight of an attempt. While a trace has had
- * n preflights, its requests get `policies[n]`, and the last policy stays in force after that. A preflight
- * is answered by the policy in force when it arrives. A request without a trace id gets the first policy,
+ * n preflights, its requests get `policies[n]`, and the last policy stays in force after that. The policy in
+ * force when a preflight arrives responds to it. A request without a trace id gets the first policy,
  * so the playground's other clients, such as the replay of a non-browser request, change nothing.
  */
 export function corsChangingPerPreflight(

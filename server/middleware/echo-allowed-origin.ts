@@ -4,7 +4,7 @@ import { fillOrigins, type OriginMap } from '../../scenarios/origins.ts';
 /**
  * Echoes the request's Origin in Access-Control-Allow-Origin when `allowed` lists it, as hand-written CORS
  * code does. With `varyOrigin` it also adds `Vary: Origin` to every response, allowed origin or not,
- * because every one of them depends on the Origin header; a shared cache needs that to keep them apart.
+ * because every one of them depends on the Origin header. A shared cache needs that to keep them apart.
  */
 export function echoAllowedOrigin(
   allowed: readonly string[],
