@@ -5,7 +5,7 @@ import type { CaseRun, EvaluatorVerdict } from './run-case.ts';
 
 /** Shortens a lab URL to its origin and hop, because the encoded answers make it hundreds of characters long. */
 export function shortLabUrl(url: string): string {
-  return url.replace(/\/lab\/(\d+)\/[A-Za-z0-9_-]+/, '/lab/$1/…').replace(/\?trace=[A-Za-z0-9_-]+/, '');
+  return url.replace(/\/lab\/(\d+)\/[A-Za-z0-9_-]+/g, '/lab/$1/…').replace(/\?trace=[A-Za-z0-9_-]+/g, '');
 }
 
 export function formatCaseRun(run: CaseRun): string {
@@ -20,7 +20,7 @@ export function formatCaseRun(run: CaseRun): string {
   lines.push(`  evaluator  ${describeEvaluator(run.evaluator)}`);
   if (run.expected !== undefined) {
     const { verdict, stage, corsError } = run.expected;
-    const expectedText = [verdict, stage && `at ${stage}`, corsError && `(${corsError})`].filter(Boolean).join(' ');
+    const expectedText = [verdict, stage && `at the ${stage}`, corsError && `(${corsError})`].filter(Boolean).join(' ');
     lines.push(`  expected   ${expectedText}: ${run.unmet.length === 0 ? 'met' : 'NOT MET'}`);
   }
   lines.push('  received');
@@ -39,7 +39,7 @@ export function formatSummary(runs: readonly CaseRun[]): string {
 
 function describeEvaluator(evaluator: EvaluatorVerdict): string {
   const parts: string[] = [evaluator.verdict];
-  if (evaluator.stage !== undefined) parts.push(`at ${evaluator.stage}`);
+  if (evaluator.stage !== undefined) parts.push(`at the ${evaluator.stage}`);
   if (evaluator.corsError !== undefined) parts.push(`(${evaluator.corsError})`);
   return parts.join(' ');
 }
