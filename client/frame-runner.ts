@@ -58,7 +58,11 @@ export function runInFrame(
   { timeoutMs = 15_000 }: FrameOptions = {},
 ): Promise<JsOutcome> {
   const id = `run-${++nextId}`;
+  // The previous attempt's frame stays until now, so that DevTools can still show its console messages and
+  // issues: Chromium reports a cross-site frame's issues on that frame's own target, which goes with it.
+  for (const previous of document.querySelectorAll('iframe[data-runner]')) previous.remove();
   const iframe = document.createElement('iframe');
+  iframe.dataset.runner = '';
   iframe.title = 'Page that sends the request';
   iframe.hidden = true;
   const expectedOrigin = frame.kind === 'frame' ? frame.origin : 'null';
@@ -68,8 +72,6 @@ export function runInFrame(
     const finish = (outcome: JsOutcome) => {
       window.removeEventListener('message', onMessage);
       clearTimeout(timer);
-      // Removed after the answer, so the frame's console messages and DevTools issues are already out.
-      setTimeout(() => iframe.remove(), 0);
       resolve(outcome);
     };
     const timer = setTimeout(

@@ -90,6 +90,36 @@ describe('middlewareCode', () => {
       'return c.redirect(`${url.pathname}/${url.search}`, 307);',
     );
   });
+
+  test('origin check renders the allowlist', () => {
+    const code = middlewareCode(
+      {
+        kind: 'cors-origin-check',
+        exact: ['{app}'],
+        pattern: { kind: 'ends-with', text: '{partner.host}' },
+        settings: { credentials: true },
+      },
+      origins,
+      first,
+    );
+
+    expect(code).toContain(
+      "origin: (origin) => (['http://localhost:5173'].includes(origin) || origin.endsWith('partner.localhost:8003') ? origin : null)",
+    );
+    expect(code).toContain('credentials: true');
+  });
+
+  test('origin check that reflects any origin', () => {
+    const step = { kind: 'cors-origin-check', exact: [], pattern: { kind: 'any' }, settings: {} } as const;
+
+    expect(middlewareCode(step, origins, first)).toBe('app.use(cors({ origin: (origin) => origin }));');
+  });
+
+  test('csrf lists the allowed origins', () => {
+    expect(middlewareCode({ kind: 'csrf', origin: ['{app}'] }, origins, first)).toContain(
+      "app.use(csrf({ origin: ['http://localhost:5173'] }));",
+    );
+  });
 });
 
 describe('serverCodeBlocks', () => {

@@ -1,6 +1,7 @@
 import { test as base, expect, type CDPSession, type Frame, type Page } from '@playwright/test';
 import type { OriginMap } from '../scenarios/origins.ts';
 import { recordsPath, type TraceRecord } from '../scenarios/records.ts';
+import { findScenario } from '../scenarios/index.ts';
 import type { VariantName } from '../scenarios/types.ts';
 import { e2eOrigins } from './origins.ts';
 
@@ -220,6 +221,12 @@ export class Playground {
   ) {}
 
   async open(scenarioId: string, variant: VariantName): Promise<void> {
+    const permissions = findScenario(scenarioId)?.variants[variant].request.permissions;
+    if (permissions !== undefined) {
+      // As if the user had allowed the browser's prompt. Chromium 156 keys the permission by the tab's
+      // top-level origin, the app's, also for a request from a frame: a grant to the frame's origin does nothing.
+      await this.page.context().grantPermissions([...permissions], { origin: this.origins.app });
+    }
     await this.page.goto(`/#/scenarios/${scenarioId}/${variant}`);
   }
 

@@ -66,6 +66,8 @@ import connectionDropped from './catalog/connection-dropped.ts';
 import coepRequireCorp from './catalog/coep-require-corp.ts';
 import corpSameOrigin from './catalog/corp-same-origin.ts';
 import cspConnectSrc from './catalog/csp-connect-src.ts';
+import lnaInsecureContext from './catalog/lna-insecure-context.ts';
+import lnaPermissionDenied from './catalog/lna-permission-denied.ts';
 import sandboxedIframeNullOrigin from './catalog/sandboxed-iframe-null-origin.ts';
 import serverDown from './catalog/server-down.ts';
 import varyOriginSharedCache from './catalog/vary-origin-shared-cache.ts';
@@ -132,6 +134,8 @@ export const scenarios: readonly Scenario[] = [
   corpSameOrigin,
   coepRequireCorp,
   sandboxedIframeNullOrigin,
+  lnaPermissionDenied,
+  lnaInsecureContext,
   modeSameOrigin,
   reflectedOriginWithCredentials,
   trustedNullOrigin,

@@ -109,6 +109,10 @@ describe('fillOrigins', () => {
     ['{unknown} stays', '{unknown} stays'],
     ['{APP} is case-sensitive', '{APP} is case-sensitive'],
     ['{"item":"notebook"}', '{"item":"notebook"}'],
+    ['http://evil{partner.host}', 'http://evilpartner.test:4'],
+    ['{app.host} of {app}', 'app.test:1 of http://app.test:1'],
+    ['http://localhost:{attacker.port}', 'http://localhost:5'],
+    ['{partner.path} stays', '{partner.path} stays'],
   ];
 
   it.each(cases)('fills %j', (template, expected) => {

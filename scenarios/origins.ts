@@ -15,7 +15,6 @@ export type ServerName = 'api' | 'proxy' | 'partner';
  */
 export type OriginName = 'app' | 'attacker' | 'offline' | ServerName;
 
-
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
 /**
@@ -126,9 +125,15 @@ export function originsFromPorts(ports: Ports, network: Network = loopback): Ori
 }
 
 /**
- * Replaces `{app}`, `{api}`, `{proxy}`, `{partner}` and `{attacker}` with the serialized origins.
- * Catalog rows write origins this way so that they stay true when the ports change.
+ * Replaces `{app}`, `{api}`, `{proxy}`, `{partner}` and `{attacker}` with the serialized origins,
+ * `{partner.host}` and the like with that origin's host and port, such as `partner.localhost:8003`, and
+ * `{partner.port}` with its port alone. Catalog rows write origins this way so that they stay true when
+ * the ports change: a look-alike origin on the partner's port is `http://evil{partner.host}`.
  */
 export function fillOrigins(template: string, origins: OriginMap): string {
-  return template.replace(/\{(app|api|proxy|partner|attacker|offline)\}/g, (_, name: OriginName) => origins[name]);
+  return template.replace(
+    /\{(app|api|proxy|partner|attacker|offline)(?:\.(host|port))?\}/g,
+    (_, name: OriginName, part: 'host' | 'port' | undefined) =>
+      part === undefined ? origins[name] : new URL(origins[name])[part],
+  );
 }

@@ -92,8 +92,9 @@ export interface RequestSpec {
    */
   readonly offline?: boolean;
   /**
-   * Permissions the user granted the sending page's origin before the request, by allowing a browser prompt.
-   * `local-network-access` lets a page on a public address reach a local or loopback one.
+   * Permissions the user granted before the request, by allowing a browser prompt. Chromium keys them by the
+   * tab's top-level origin, the app's. `local-network-access` lets a page on a public address reach a local
+   * or loopback one.
    */
   readonly permissions?: readonly 'local-network-access'[];
 }
@@ -348,6 +349,11 @@ export interface NonCorsBlockedOutcome {
   readonly consoleLines: readonly Template[];
   /** The DevTools issue Chromium reports, if any: a network error reports none. */
   readonly issue?: DevToolsIssue;
+  /**
+   * Issues Chromium 156 files about the request before `issue`, which names the cause, as the Local
+   * Network Access permission issue that comes first when an insecure page is refused.
+   */
+  readonly precedingIssues?: readonly DevToolsIssue[];
   /** The header or status that causes the failure, when a response that a server recorded holds it. */
   readonly fault?: Fault;
 }
@@ -409,6 +415,11 @@ export interface Expectation {
   readonly js: JsResult;
   /** Facts of the response to check beyond its verdict, for a failure that the browser does not report. */
   readonly symptoms?: readonly Symptom[];
+  /**
+   * DevTools issues that Chromium 156 files about a request it lets through, as the Local Network Access
+   * issue that it still reports after the user allowed the prompt.
+   */
+  readonly issuesWhenAllowed?: readonly DevToolsIssue[];
   /**
    * Cookies that Chromium keeps off the actual request although the request includes credentials, with the
    * reasons DevTools lists for each in the Network panel. The page cannot see them.

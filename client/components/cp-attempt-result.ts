@@ -287,7 +287,8 @@ function jsVerdict(js: JsOutcome): 'blocked' | 'allowed' {
   return reportedFailure(js) ? 'blocked' : 'allowed';
 }
 
-function statusText(attempt: Attempt): string {
+/** Describes how far an attempt got, with its trace id, for the line above its inspector. */
+export function statusText(attempt: Attempt): string {
   switch (attempt.state) {
     case 'running':
       return attempt.js === undefined

@@ -9,7 +9,7 @@ import { originAllowed } from '../origin-pattern.ts';
 import { fillOrigins, originsFromPorts, portsFromEnv, type ServerName } from '../origins.ts';
 import type { CorsSettings, Middleware, ServerBehaviour } from '../types.ts';
 
-/** A request as a variant's server sees it, with origins still written as `{app}` templates. */
+/** A request as a variant's server receives it, with origins still written as `{app}` templates. */
 export interface ModelRequest {
   readonly server: ServerName;
   readonly method: string;

@@ -4,6 +4,7 @@ import { blockedUrls, chromiumConsoleMessage, chromiumInitiators } from '../chro
 import {
   fillOrigins,
   isCorsBlock,
+  requestPageOrigin,
   scenarios,
   serverNames,
   variantNames,
@@ -21,7 +22,7 @@ type TestServers = ReturnType<typeof createTestServers>;
 function catalogRequest(scenario: Scenario, variant: VariantName, query = ''): CorsRequest {
   const { request } = scenario.variants[variant];
   return {
-    origin: testOrigins.app,
+    origin: requestPageOrigin(request, testOrigins),
     url: `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`,
     method: request.method,
     headers: request.headers,
@@ -103,6 +104,12 @@ describe.each(
       return;
     }
     expect(evaluation.outcome).toMatchObject({ stage: outcome.stage });
+    if (outcome.stage === 'request') {
+      // Rejected before sending: the evaluator gives a network error that carries Chromium's CORS issue kind.
+      expect(evaluation.outcome).toMatchObject({ kind: 'network-error', rendererCorsError: outcome.corsError });
+      expect(evaluation.exchanges).toEqual([]);
+      return;
+    }
     expect(evaluation.outcome).toMatchObject({ kind: 'cors', corsError: outcome.corsError });
 
     const { value, method, header } = outcome.detail;
@@ -114,7 +121,7 @@ describe.each(
       chromiumConsoleMessage({
         initiator: chromiumInitiators[scenario.request.initiator],
         ...blockedUrls(requested, redirectedTo === undefined ? undefined : testOrigins[redirectedTo]),
-        origin: testOrigins.app,
+        origin: requestPageOrigin(request, testOrigins),
         corsError: outcome.corsError,
         ...(value !== undefined && { value: fillOrigins(value, testOrigins) }),
         ...(method !== undefined && { method }),
