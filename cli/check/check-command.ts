@@ -1,7 +1,7 @@
 /**
- * `cors-playground check URL --origin ORIGIN`: probes a real API from Node with the requests a
- * browser would send for a page at ORIGIN (the preflight when one is needed, then the request,
- * following redirects), and prints the evaluator's verdict, with the fix when the browser would block.
+ * `cors-playground check URL --origin ORIGIN` probes a real API from Node with the requests a browser
+ * would send for a page at ORIGIN: the preflight when one is needed, then the request, following
+ * redirects. It prints the evaluator's verdict, with the fix when the browser would block the request.
  */
 import { parseArgs } from 'node:util';
 import { isToken } from '../../scenarios/evaluator/index.ts';
@@ -75,9 +75,9 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
   const responder = httpResponder({ body: values.body, timeoutMs });
   const evaluation = await evaluateAsync(request, responder.respond);
 
-  const networkError = responder.errors[0];
-  const exitCode =
-    networkError !== undefined ? exitCodes.usage : evaluation.verdict === 'blocked' ? exitCodes.failed : exitCodes.ok;
+  let exitCode: number = exitCodes.ok;
+  if (evaluation.verdict === 'blocked') exitCode = exitCodes.failed;
+  if (responder.errors.length > 0) exitCode = exitCodes.usage;
   if (values.json === true) {
     io.out(JSON.stringify(checkJson(request, evaluation, responder.errors, exitCode), null, 2));
   } else {
