@@ -169,6 +169,34 @@ test.describe('lab', () => {
     expect((await sendCase(page, playground, origins)).js).toBe('allowed');
   });
 
+  test('redirect modes manual and error', async ({ page, playground, origins }) => {
+    await page.goto('/#/lab');
+    await importCase(page, {
+      version: 1,
+      request: { pageOrigin: 'app', target: 'api', redirect: 'manual' },
+      answers: {
+        redirects: [{ status: 307, headers: [['Access-Control-Allow-Origin', '*']], location: { target: 'partner' } }],
+        response: { status: 200, headers: [['Access-Control-Allow-Origin', '*']] },
+      },
+    });
+
+    // With manual, fetch() resolves with an opaque redirect and the browser does not follow it.
+    const manual = await sendCase(page, playground, origins);
+    expect(manual.js).toBe('allowed');
+    expect(manual.evaluation.outcome).toMatchObject({ verdict: 'opaque', responseType: 'opaqueredirect' });
+    expect(summary(manual.exchanges)).toEqual([`GET api 307 from ${origins.app}`]);
+    await expect(page.getByTestId('lab-attempt')).toHaveAttribute('data-agreement', 'agrees');
+
+    // With error, a redirect fails the request, here from a runner frame on the proxy's origin.
+    await page.getByLabel('Redirect', { exact: true }).selectOption('error');
+    await page.getByLabel('Page origin', { exact: true }).selectOption('proxy');
+    const error = await sendCase(page, playground, origins);
+    expect(error.js).toBe('blocked');
+    expect(error.evaluation.outcome).toMatchObject({ kind: 'network-error', reason: 'redirect-mode-error' });
+    expect(summary(error.exchanges)).toEqual([`GET api 307 from ${origins.proxy}`]);
+    await expect(page.getByTestId('lab-attempt')).toHaveAttribute('data-agreement', 'agrees');
+  });
+
   test("attacker's page cannot read the app's answer", async ({ page, playground, origins, browserReports }) => {
     await page.goto('/#/lab');
     await page.getByLabel('Page origin', { exact: true }).selectOption('attacker');

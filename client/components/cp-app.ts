@@ -81,8 +81,7 @@ export class CpApp extends LitElement {
   override updated(changed: PropertyValues): void {
     // The presenter titles its own slides.
     if (this.presentation !== undefined) return;
-    document.title =
-      this.route.kind === 'scenario' ? `${this.route.scenario.title} (${this.route.variant}) · ${siteName}` : siteName;
+    document.title = pageTitle(this.route);
 
     // Moving to another page moves focus to it, as a full page load would, but switching variant keeps
     // focus on the toggle the learner used.
@@ -154,6 +153,12 @@ function routeOfLocation(): Route {
   const { route, replacement } = resolveLocation(location);
   if (replacement !== undefined) history.replaceState(history.state, '', replacement);
   return route;
+}
+
+function pageTitle(route: Route): string {
+  if (route.kind === 'scenario') return `${route.scenario.title} (${route.variant}) · ${siteName}`;
+  if (route.kind === 'lab') return `Lab · ${siteName}`;
+  return siteName;
 }
 
 /** Identifies a page apart from its variant, so that the broken/fixed toggle does not count as navigation. */

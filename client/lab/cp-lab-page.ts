@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 
 import type { Case, CaseExpected, CaseIssue } from '../../scenarios/case/index.ts';
 import type { Evaluation } from '../../scenarios/evaluator/index.ts';
+import { assertNever } from '../../scenarios/index.ts';
 import { newTraceId } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { baseStyles } from '../components/shared-styles.ts';
@@ -229,6 +230,8 @@ function predictionLine(prediction: Evaluation): string {
       if (outcome.kind === 'cors') return `blocked at the ${outcome.stage} (${outcome.corsError}).`;
       if (outcome.kind === 'network-error') return `a network error at the ${outcome.stage} (${outcome.reason}).`;
       return `fetch() throws before sending anything: ${outcome.message}`;
+    default:
+      return assertNever(outcome);
   }
 }
 

@@ -7,6 +7,7 @@ import { assertNever, type OriginMap } from '../../scenarios/index.ts';
 import type { RecordedExchange } from '../../scenarios/records.ts';
 import type { Attempt } from '../attempt.ts';
 import { baseStyles } from '../components/shared-styles.ts';
+import { statusText } from '../components/cp-attempt-result.ts';
 import { childrenUpdated } from '../components/update-complete.ts';
 import { buildSequence, type Sequence } from '../sequence.ts';
 import { reportedFailure } from '../send.ts';
@@ -245,21 +246,6 @@ export class CpLabResult extends LitElement {
 function agreementState(differences: readonly Difference[] | undefined): 'pending' | 'agrees' | 'differs' {
   if (differences === undefined) return 'pending';
   return differences.length === 0 ? 'agrees' : 'differs';
-}
-
-function statusText(attempt: Attempt): string {
-  switch (attempt.state) {
-    case 'running':
-      return attempt.js === undefined
-        ? `Sending, trace ${attempt.trace}…`
-        : `Reading the server records for trace ${attempt.trace}…`;
-    case 'done':
-      return `Attempt finished, trace ${attempt.trace}.`;
-    case 'records-failed':
-      return `Attempt finished, trace ${attempt.trace}, but reading the server records failed.`;
-    default:
-      return assertNever(attempt.state);
-  }
 }
 
 declare global {

@@ -47,9 +47,7 @@ export function sendFromCasePage(value: Case, url: string, origins: OriginMap): 
   const page = value.request.pageOrigin;
   switch (page) {
     case 'app':
-      // NOTE: requestInit in send.ts leaves out the redirect mode, so it is added here. A runner frame
-      // sends with fetch()'s default, follow, until requestInit passes the mode on.
-      return sendRequest(url, spec, (input, init) => fetch(input, { ...init, redirect: value.request.redirect }));
+      return sendRequest(url, spec);
     case 'null':
       return runInFrame({ kind: 'sandboxed-frame', scriptUrl: `${origins.api}${runnerScriptPath}` }, url, spec);
     default: {
