@@ -48,6 +48,7 @@ export const questionTexts: Readonly<Record<Question, string>> = {
 };
 
 export const stageTexts: Readonly<Record<Stage, string>> = {
+  request: 'Before sending anything',
   preflight: 'At the preflight',
   response: 'At the response',
   redirect: 'At a redirect',
@@ -56,7 +57,7 @@ export const stageTexts: Readonly<Record<Stage, string>> = {
 /** The observed stage of a failure that the CORS check did not cause, such as a network error. */
 const notCorsText = 'Not a CORS block: the request failed for another reason';
 
-export const stages: readonly Stage[] = ['preflight', 'response', 'redirect'];
+export const stages: readonly Stage[] = ['request', 'preflight', 'response', 'redirect'];
 
 /** Whether the learner answered anything, which is what counts as having predicted. */
 export function hasAnswers(prediction: Prediction): boolean {

@@ -45,6 +45,11 @@ describe('requestInit', () => {
     });
   });
 
+  test('passes the mode and redirect options', () => {
+    expect(requestInit(scenarioById('mode-same-origin').request)).toMatchObject({ mode: 'same-origin' });
+    expect(requestInit(scenarioById('redirect-mode-error').request)).toMatchObject({ redirect: 'error' });
+  });
+
   test('omits body when catalog has none', () => {
     expect('body' in requestInit(scenarioById('missing-allow-origin').request)).toBe(false);
   });

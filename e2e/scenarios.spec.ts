@@ -33,9 +33,16 @@ const about = (url: string) => (text: string) => text.includes(`'${url}'`) || te
 
 /**
  * Console errors about a URL, whether the text quotes it or Chromium attaches it, as it does to
- * `Failed to load resource: net::…`, which names no URL in its text.
+ * `Failed to load resource: net::…`, which names no URL in its text. After a redirect Chromium may
+ * attach the Location URL instead, which still carries the attempt's trace id.
  */
-const entriesAbout = (url: string) => (entry: ConsoleEntry) => entry.url === url || entry.text.includes(url);
+const entriesAbout = (url: string) => (entry: ConsoleEntry) =>
+  entry.url === url || entry.text.includes(url) || sameTrace(entry.url, url);
+
+function sameTrace(a: string, b: string): boolean {
+  const trace = (url: string) => (URL.canParse(url) ? new URL(url).searchParams.get(traceParameter) : null);
+  return trace(a) !== null && trace(a) === trace(b);
+}
 
 for (const scenario of scenarios) {
   for (const variant of variantNames) {

@@ -115,6 +115,13 @@ describe('chromiumConsoleMessage', () => {
         `'${origin}' has been blocked by CORS policy: ` +
         "No 'Access-Control-Allow-Origin' header is present on the requested resource.",
     },
+    {
+      name: 'same-origin mode is a Fetch API error',
+      request: { corsError: 'DisallowedByMode' },
+      expected:
+        `Fetch API cannot load ${url}. Request mode is "same-origin" but the URL's origin is not same as the ` +
+        `request origin ${origin}.`,
+    },
   ];
 
   it.each(cases.map((row) => [row.name, row] as const))('%s', (_, { request, expected }) => {

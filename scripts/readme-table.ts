@@ -74,6 +74,8 @@ function failureSign(outcome: NonCorsBlockedOutcome): string {
 
 function describeStage(stage: CorsBlockedOutcome['stage']): string {
   switch (stage) {
+    case 'request':
+      return 'before sending';
     case 'preflight':
       return 'at preflight';
     case 'response':

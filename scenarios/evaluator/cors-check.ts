@@ -7,6 +7,7 @@ import type { HeaderPair } from '../records.ts';
 import type { CredentialsMode, MessageDetail } from '../types.ts';
 import { getHeader } from './headers.ts';
 import { parseUrl } from './origins.ts';
+import type { ResponseCorsError } from './types.ts';
 
 /** The CORS errors a CORS check can give on a response that is not a preflight's. */
 export type CorsCheckError = Extract<
@@ -92,7 +93,7 @@ function classifyMismatch(allowOrigin: string): CorsCheckError {
   return parseUrl(allowOrigin) === undefined ? 'InvalidAllowOriginValue' : 'AllowOriginMismatch';
 }
 
-const preflightErrors: Readonly<Record<CorsCheckError, CorsError>> = {
+const preflightErrors: Readonly<Record<CorsCheckError, ResponseCorsError>> = {
   MissingAllowOriginHeader: 'PreflightMissingAllowOriginHeader',
   MultipleAllowOriginValues: 'PreflightMultipleAllowOriginValues',
   InvalidAllowOriginValue: 'PreflightInvalidAllowOriginValue',
@@ -102,7 +103,7 @@ const preflightErrors: Readonly<Record<CorsCheckError, CorsError>> = {
 };
 
 /** Returns the `Preflight…` kind Chromium reports when the same check fails on a preflight response. */
-export function preflightCorsError(error: CorsCheckError): CorsError {
+export function preflightCorsError(error: CorsCheckError): ResponseCorsError {
   return preflightErrors[error];
 }
 

@@ -179,8 +179,12 @@ function networkErrorLines(outcome: NetworkErrorOutcome, context: ConsoleContext
       // not observed, so only the generic line is given.
       if (outcome.stage === 'redirect') return [failedToLoadLine('ERR_FAILED')];
       return [
-        `Fetch API cannot load ${context.url}. Request mode is "same-origin" but the URL's origin is not same as ` +
-          `the request origin ${context.pageOrigin}.`,
+        chromiumConsoleMessage({
+          initiator: context.initiator,
+          url: context.url,
+          origin: context.pageOrigin,
+          corsError: 'DisallowedByMode',
+        }),
       ];
     case 'no-cors-redirect-mode':
       // NOTE: from Blink's source (fetch_manager.cc), not observed.

@@ -2,7 +2,6 @@
  * The CORS-preflight fetch (https://fetch.spec.whatwg.org/#cors-preflight-fetch): the OPTIONS
  * request the browser sends first, and the checks its response must pass.
  */
-import type { CorsError } from '../chromium-messages.ts';
 import { corsUnsafeRequestHeaderNames, isCorsSafelistedMethod, isCorsSafelistedRequestHeader } from '../fetch-rules.ts';
 import type { HeaderPair } from '../records.ts';
 import type { CredentialsMode, MessageDetail } from '../types.ts';
@@ -10,7 +9,7 @@ import { corsCheck, corsCheckDetail, expectedCorsValue, preflightCorsError } fro
 import { parseTokenList } from './header-lists.ts';
 import { getHeader, hasHeader } from './headers.ts';
 import { redirectLocation } from './redirects.ts';
-import type { NormalizedResponse } from './types.ts';
+import type { NormalizedResponse, ResponseCorsError } from './types.ts';
 
 /** Whose rules decide where Chromium 156 and the Fetch Standard differ. */
 export type Conformance = 'chromium-156' | 'standard';
@@ -58,7 +57,7 @@ export interface PreflightSuccess {
 
 export interface PreflightFailure {
   readonly ok: false;
-  readonly corsError: CorsError;
+  readonly corsError: ResponseCorsError;
   readonly detail: MessageDetail;
   readonly target: { readonly header: string } | { readonly status: true };
   readonly actual: string | undefined;

@@ -111,6 +111,12 @@ export type ConstructionErrorReason =
 /** DevTools `corsError` values that come with a network error rather than a CORS message. */
 export type RendererCorsError = 'DisallowedByMode' | 'CorsDisabledScheme';
 
+/**
+ * The `corsError` kinds a check of a response reports. `DisallowedByMode` comes before any request, so
+ * it is a network error's `rendererCorsError` instead.
+ */
+export type ResponseCorsError = Exclude<CorsError, RendererCorsError>;
+
 export interface AllowedOutcome {
   readonly verdict: 'allowed';
   readonly responseType: 'basic' | 'cors';
@@ -137,7 +143,7 @@ export interface CorsBlockedOutcome {
   readonly stage: Stage;
   readonly hop: number;
   /** The DevTools issue's `corsErrorStatus.corsError`. */
-  readonly corsError: CorsError;
+  readonly corsError: ResponseCorsError;
   readonly detail: MessageDetail;
   readonly fault: EvaluatorFault;
 }
