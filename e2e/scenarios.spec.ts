@@ -105,17 +105,21 @@ for (const scenario of scenarios) {
           await expect
             .poll(() => browserReports.consoleEntries.filter(entriesAbout(attempt.url)).map((entry) => entry.text))
             .toEqual(lines);
+          // Chromium files the issues in no fixed order, so they are compared sorted.
+          const byReason = (a: { readonly reason: string }, b: { readonly reason: string }) =>
+            a.reason.localeCompare(b.reason);
           const expectedIssues = [
-            ...(outcome.precedingIssues ?? []),
+            ...(outcome.otherIssues ?? []),
             ...(outcome.issue === undefined ? [] : [outcome.issue]),
           ];
           await expect
             .poll(() =>
               browserReports.issues
                 .filter((issue) => issue.url === attempt.url)
-                .map(({ code, reason }) => ({ code, reason })),
+                .map(({ code, reason }) => ({ code, reason }))
+                .sort(byReason),
             )
-            .toEqual(expectedIssues);
+            .toEqual(expectedIssues.sort(byReason));
           await expect(page.getByTestId('console-line')).toHaveText(lines);
           await expect(page.getByTestId('console-message')).toHaveCount(0);
         } else if (outcome.verdict === 'blocked') {

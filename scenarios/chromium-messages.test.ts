@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   blockedUrls,
   chromiumConsoleMessage,
+  localNetworkAccessReason,
   chromiumInitiators,
   chromiumReason,
   type BlockedRequest,
@@ -214,5 +215,20 @@ describe('blockedUrls', () => {
       url: 'http://partner.localhost:8003/scenarios/example/broken/data?trace=abcdefgh',
       redirectedFrom: url,
     });
+  });
+});
+
+// Both texts as Chromium 156 printed them in the e2e runs, backticks included.
+describe('localNetworkAccessReason', () => {
+  it('words a denied permission', () => {
+    expect(localNetworkAccessReason('LocalNetworkAccessPermissionDenied', 'loopback')).toBe(
+      'Permission was denied for this request to access the `loopback` address space.',
+    );
+  });
+
+  it('words an insecure page', () => {
+    expect(localNetworkAccessReason('InsecureLocalNetwork', 'loopback')).toBe(
+      'The request client is not a secure context and the resource is in more-private address space `loopback`.',
+    );
   });
 });

@@ -190,6 +190,34 @@ function allowCredentials(value: string): string {
   );
 }
 
+/**
+ * DevTools `corsError` values of Local Network Access. Chromium words them as CORS errors, but no response
+ * header decides them: the page's address space, its secure context and the user's permission do. They stay
+ * out of `CorsError`, whose reasons a server's CORS headers cause.
+ */
+export type LocalNetworkAccessError = 'LocalNetworkAccessPermissionDenied' | 'InsecureLocalNetwork';
+
+/** The address spaces Chromium 156 names in Local Network Access messages. */
+export type AddressSpace = 'loopback' | 'local' | 'public';
+
+/**
+ * Builds the text after "has been blocked by CORS policy: " for a Local Network Access block, as Chromium
+ * 156 prints it. The backticks around the address space are Chromium's own.
+ */
+export function localNetworkAccessReason(error: LocalNetworkAccessError, addressSpace: AddressSpace): string {
+  switch (error) {
+    case 'LocalNetworkAccessPermissionDenied':
+      return `Permission was denied for this request to access the \`${addressSpace}\` address space.`;
+    case 'InsecureLocalNetwork':
+      return (
+        'The request client is not a secure context and the resource is in more-private address space ' +
+        `\`${addressSpace}\`.`
+      );
+    default:
+      return assertNever(error);
+  }
+}
+
 export function assertNever(value: never): never {
   throw new Error(`Unhandled value: ${JSON.stringify(value)}`);
 }

@@ -1,4 +1,5 @@
 import type {
+  DevToolsIssue,
   BlockedCookie,
   ChromiumDeviation,
   EarlierSend,
@@ -51,6 +52,8 @@ export interface VariantRow {
   readonly js?: JsResult;
   /** Default: none. Facts of the response to show and check, for a failure the browser does not report. */
   readonly symptoms?: readonly Symptom[];
+  /** Default: none. DevTools issues Chromium files although it allows the request. */
+  readonly issuesWhenAllowed?: readonly DevToolsIssue[];
   /** Default: none. Cookies Chromium keeps off the request, with the reasons DevTools lists. */
   readonly blockedCookies?: readonly BlockedCookie[];
   /** Default: the scenario's request unchanged. What this variant's page sends differently. */
@@ -175,6 +178,7 @@ function defineVariant(row: VariantRow, scenarioRequest: RequestSpec): Variant {
       ...(row.deviation !== undefined && { deviation: row.deviation }),
       ...(row.earlierSends !== undefined && { earlierSends: row.earlierSends }),
       ...(row.symptoms !== undefined && { symptoms: row.symptoms }),
+      ...(row.issuesWhenAllowed !== undefined && { issuesWhenAllowed: row.issuesWhenAllowed }),
       ...(row.blockedCookies !== undefined && { blockedCookies: row.blockedCookies }),
     },
   };

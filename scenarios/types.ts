@@ -350,10 +350,10 @@ export interface NonCorsBlockedOutcome {
   /** The DevTools issue Chromium reports, if any: a network error reports none. */
   readonly issue?: DevToolsIssue;
   /**
-   * Issues Chromium 156 files about the request before `issue`, which names the cause, as the Local
-   * Network Access permission issue that comes first when an insecure page is refused.
+   * Further issues Chromium 156 files about the request besides `issue`, which names the cause, in no fixed
+   * order: the Local Network Access permission issue that comes with an insecure page's refusal.
    */
-  readonly precedingIssues?: readonly DevToolsIssue[];
+  readonly otherIssues?: readonly DevToolsIssue[];
   /** The header or status that causes the failure, when a response that a server recorded holds it. */
   readonly fault?: Fault;
 }

@@ -31,14 +31,22 @@ export function runnerScript(): Promise<string> {
   return bundle;
 }
 
-/** The runner page's HTML. The script accepts requests from the app page at `appOrigin` only. */
-export function runnerPage(scriptUrl: string, appOrigin: string): string {
+/**
+ * The runner page's HTML. The script accepts requests from the app page at `appOrigin` only. With `inline`,
+ * the page carries the script's text in place of loading it from `scriptUrl`.
+ */
+export function runnerPage(scriptUrl: string, appOrigin: string, inline?: string): string {
+  // The bundle contains no "</script", which would end the element early.
+  const script =
+    inline === undefined
+      ? `<script src="${escapeHtml(scriptUrl)}" data-app-origin="${escapeHtml(appOrigin)}"></script>`
+      : `<script data-app-origin="${escapeHtml(appOrigin)}">${inline}</script>`;
   return `<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>cors-playground runner</title></head>
 <body>
 <p>This page sends one request for the cors-playground app at ${escapeHtml(appOrigin)}.</p>
-<script src="${escapeHtml(scriptUrl)}" data-app-origin="${escapeHtml(appOrigin)}"></script>
+${script}
 </body>
 </html>
 `;
@@ -62,14 +70,18 @@ export function createRunnerApp(origins: OriginMap): Hono {
     });
   });
 
-  const page = (pageHeaders: Readonly<Record<string, string>>) => {
+  const page = async (pageHeaders: Readonly<Record<string, string>>) => {
     const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     for (const [name, value] of Object.entries(pageHeaders)) headers.append(name, value);
     // Only the app may frame the runner: another site that framed it could make it send requests from the
     // playground's origins and read the answers. A row's own Content-Security-Policy still applies, because
     // a browser enforces every policy it receives.
     headers.append('Content-Security-Policy', `frame-ancestors ${origins.app}`);
-    return new Response(runnerPage(runnerScriptPath, origins.app), { headers });
+    // A page that treat-as-public-address makes public, on an origin that is no secure context, may not load
+    // even its own script from a loopback server (Local Network Access), so it gets the script inline.
+    const csp = Object.entries(pageHeaders).find(([name]) => name.toLowerCase() === 'content-security-policy')?.[1];
+    const inline = csp?.includes('treat-as-public-address') === true ? await runnerScript() : undefined;
+    return new Response(runnerPage(runnerScriptPath, origins.app, inline), { headers });
   };
 
   app.get(runnerPath, () => page({}));
