@@ -20,13 +20,13 @@ describe('command line', () => {
     expect(io.stdout()).toContain('Examples:');
   });
 
-  it('rejects an unknown command', async () => {
+  it.each(['probe', 'toString'])('rejects the unknown command %s', async (name) => {
     const io = captureIo();
 
-    const code = await main(['probe'], io);
+    const code = await main([name], io);
 
     expect(code).toBe(2);
-    expect(io.stderr()).toBe("Unknown command 'probe': use one of run, check. Run 'cors-playground --help'.");
+    expect(io.stderr()).toBe(`Unknown command '${name}': use one of run, check. Run 'cors-playground --help'.`);
   });
 
   it('rejects an unknown option by name', async () => {

@@ -7,35 +7,10 @@ import { parseArgs } from 'node:util';
 import { isToken } from '../../scenarios/evaluator/index.ts';
 import { evaluateAsync } from '../../scenarios/evaluator/index.ts';
 import type { CorsRequest } from '../../scenarios/evaluator/types.ts';
+import { checkHelp } from '../help.ts';
 import { exitCodes, parseCommandArgs, UsageError, type Io } from '../usage.ts';
 import { formatCheck, checkJson } from './check-report.ts';
 import { httpResponder } from './http-responder.ts';
-
-export const checkHelp = `Usage: cors-playground check URL --origin ORIGIN [options]
-
-Sends the requests a browser would send for fetch(URL) from a page at ORIGIN: the CORS
-preflight when the method or a header needs one (OPTIONS with Origin and
-Access-Control-Request-*), then the request itself with Origin, following redirects as the
-browser would. It prints each request and response and the verdict Chromium 156 would reach,
-with the fix when it would block the request. Nothing runs in a browser, so cookies are not sent.
-
-Options:
-  --origin ORIGIN         the page's origin, such as https://app.example.com, or null (required)
-  --method METHOD         the request method (default: GET)
-  --header NAME[:VALUE]   a request header the page sets; repeat for more (default value: empty)
-  --body TEXT             a request body; without a Content-Type header it is sent as text/plain
-  --credentials           send as fetch() with credentials: 'include'
-  --timeout MS            how long to wait for each response, in milliseconds (default: 10000)
-  --json                  print the result as JSON
-  -h, --help              show this help
-
-Exit code: 0 when the browser would let the page read the response, 1 when it would block
-it, 2 for a usage error or when the server could not be reached.
-
-Examples:
-  cors-playground check https://api.example.com/orders --origin https://app.example.com
-  cors-playground check https://api.example.com/orders/42 --origin https://app.example.com \\
-    --method PUT --header Content-Type:application/json --header 'Authorization:Bearer x' --credentials`;
 
 const defaultTimeoutMs = 10_000;
 

@@ -5,32 +5,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { formatIssues, parseCaseJson, type Case } from '../../scenarios/case/index.ts';
+import { runHelp } from '../help.ts';
 import { exitCodes, parseCommandArgs, UsageError, type Io } from '../usage.ts';
 import { CaseBrowser } from './browser.ts';
 import { startLabServers } from './lab-servers.ts';
 import { runCase, type CaseRun } from './run-case.ts';
 import { formatCaseRun, formatSummary } from './run-report.ts';
-
-export const runHelp = `Usage: cors-playground run [--json] CASE.json…
-
-Runs each case in headless Chromium. The command starts the playground's servers on free
-loopback ports, opens a page at the case's page origin (a sandboxed frame for "null"), and
-sends the case's request to the lab, which answers as the case composes. For each case it
-prints the browser's verdict, console message and DevTools corsError, what the servers
-received, and the evaluator's verdict for the same exchanges.
-
-Options:
-  --json      print one JSON document with every case's result
-  -h, --help  show this help
-
-Exit code: 0 when every case meets its expected outcome and the evaluator agrees with the
-browser, 1 when a case does not, 2 for a usage error or an invalid case file.
-
-Examples:
-  cors-playground run cases/*.json
-  cors-playground run --json cases/null-origin.json > result.json
-
-The case format is described by scenarios/case/case.schema.json.`;
 
 export async function runCommand(args: readonly string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommandArgs('run', () =>
