@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { caseRequest, parseCaseJson, type Case, type CaseInput } from '../scenarios/case/index.ts';
 import { evaluate, responderFromExchanges, type Evaluation } from '../scenarios/evaluator/index.ts';
@@ -295,4 +296,34 @@ test.describe('lab', () => {
     await expect(page.getByTestId('import-issues')).toContainText('request.pageOrigin');
     await expect(page.getByTestId('import-issues')).toContainText('answers');
   });
+
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`axe finds nothing in the ${colorScheme} theme`, async ({ page, playground, origins }) => {
+      // Two axe runs over the whole lab take longer than the default timeout on a loaded 2-core machine.
+      test.setTimeout(90_000);
+      // The inspector's rows fade in one by one, and axe would measure their contrast mid-fade.
+      await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+      await page.goto('/#/lab');
+      await page.getByLabel('The server answers preflights').check();
+      await page.getByLabel('Response status', { exact: true }).fill('20');
+      await expect(page.getByTestId('lab-invalid')).toBeVisible();
+
+      const invalid = await axeViolations(page);
+      await page.getByLabel('Response status', { exact: true }).fill('200');
+      await sendCase(page, playground, origins);
+      const sent = await axeViolations(page);
+
+      expect(invalid, 'axe violations with an invalid field').toEqual([]);
+      expect(sent, 'axe violations after an attempt').toEqual([]);
+    });
+  }
 });
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).options({ iframes: false }).analyze();
+  return results.violations.map(
+    (violation) =>
+      `${violation.id} (${violation.impact}): ${violation.help}\n` +
+      violation.nodes.map((node) => `  ${node.target.join(' ')}: ${node.failureSummary}`).join('\n'),
+  );
+}
