@@ -6,10 +6,10 @@ export default defineScenario({
   category: 'preflight',
   story:
     'The settings page at {app} saves a profile with a PUT to {api}. The API was ported from an Express app ' +
-    "whose cors({ origin: true }) meant 'echo the request origin'. The port answers OPTIONS by hand, before " +
+    "whose cors({ origin: true }) meant 'echo the request origin'. The port handles OPTIONS by hand, before " +
     "Hono's cors(), and writes that true straight into the header.",
   explanation:
-    'The PUT needs a preflight, and the hand-written OPTIONS handler answers it before cors() runs. Its ' +
+    'The PUT needs a preflight, and the hand-written OPTIONS handler responds to it before cors() runs. Its ' +
     "Access-Control-Allow-Origin is the word true: in Express's option it meant 'reflect the origin', but in " +
     'the header it is just a value that is neither *, null nor an origin. The browser rejects it as invalid, ' +
     'so the PUT is never sent.',

@@ -9,11 +9,11 @@ export default defineScenario({
     'team added Access-Control-Allow-Origin: * to the proxy so that public GET endpoints work from any site. ' +
     "The app behind it runs Hono's cors() for {app}.",
   explanation:
-    "The PUT needs a preflight. The app's cors() answers it with Access-Control-Allow-Origin: {app}, and the " +
-    "proxy adds its own *, so the answer carries two values, '{app}, *'. A preflight answer must name one " +
+    "The PUT needs a preflight. The app's cors() responds to it with Access-Control-Allow-Origin: {app}, and the " +
+    "proxy adds its own *, so the response carries two values, '{app}, *'. A preflight response must name one " +
     'origin, so the browser rejects it and never sends the PUT. The public endpoints keep working because ' +
     'the app adds nothing to them: only a route with its own cors() gets both headers.',
-  rule: 'Exactly one layer (app, proxy or CDN) owns the CORS headers, preflight answers included.',
+  rule: 'Exactly one layer (app, proxy or CDN) owns the CORS headers, preflight responses included.',
   fix: {
     summary:
       'Remove the header from the proxy and let each app decide its own CORS policy, with cors({ origin: ' +

@@ -12,7 +12,7 @@ export default defineScenario({
     'The preflight to {api} passes, and the PUT gets a 307 that carries Access-Control-Allow-Origin: {app}, so ' +
     'the browser follows it. That redirect leads from one cross-origin server to another, which taints the ' +
     "request's origin: from now on the browser sends Origin: null. A PUT needs permission at every new origin, " +
-    'so Chromium sends a second preflight, to {partner}, with Origin: null. The partner answers {app}, which is ' +
+    'so Chromium sends a second preflight, to {partner}, with Origin: null. The partner allows only {app}, which is ' +
     'not null, so the preflight fails and the PUT never reaches the partner. The console names {app} as the ' +
     "origin all the same: only the servers' records show the null that crossed the wire.",
   rule: 'After a redirect between two other origins, the request origin is null: every later preflight and response must allow it.',

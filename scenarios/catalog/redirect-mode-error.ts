@@ -11,7 +11,7 @@ export default defineScenario({
   explanation:
     'The 301 carries Access-Control-Allow-Origin: {app}, so it passes the CORS check. But the page asked ' +
     'fetch() to fail on any redirect, and so it does: fetch() rejects with the same TypeError as for a CORS ' +
-    'block. This is not a CORS failure, and the browser says so by what it leaves out: no "blocked by CORS ' +
+    'block. This is not a CORS failure, and the console shows it by what it leaves out: no "blocked by CORS ' +
     'policy" line, no CORS issue in DevTools, only Failed to load resource: net::ERR_FAILED. The server\'s ' +
     "record shows the 301 and its Location, and the same request without redirect: 'error' succeeds.",
   rule: "With redirect: 'error', any redirect fails the request; it is not a CORS error, so CORS headers cannot fix it.",

@@ -11,14 +11,14 @@ export default defineScenario({
   explanation:
     'The 302 from {api} carries Access-Control-Allow-Origin: {app}, so the browser follows it. The redirect ' +
     "leads from one cross-origin server to another, which taints the request's origin, so the browser sends " +
-    'Origin: null to {partner}. The partner answers {app}, which is not null, and the browser blocks the ' +
-    'response. The console message says the request came from {app}, because it names the page origin: only ' +
+    'Origin: null to {partner}. The partner sends Access-Control-Allow-Origin: {app}, which is not null, and the browser blocks the ' +
+    'response. The console message names {app} as the origin, because it prints the page origin, and only ' +
     "the partner's record shows that the header on the wire was null.",
   rule: 'After a redirect between two other origins, the request origin is null: the final response must allow it.',
   fix: {
     summary:
-      'The report is public and the request carries no credentials, so the storage service can answer ' +
-      'Access-Control-Allow-Origin: *, which matches any origin, null included. Do not answer null itself: ' +
+      'The report is public and the request carries no credentials, so the storage service can send ' +
+      'Access-Control-Allow-Origin: *, which matches any origin, null included. Do not send null itself, because ' +
       'every sandboxed iframe and file: page sends it too. With credentials, avoid the second origin: serve the ' +
       'report from the API, or give the page the storage URL to call directly.',
     diff: [{ exchange: 'actual', header: 'Access-Control-Allow-Origin', broken: '{app}', fixed: '*' }],

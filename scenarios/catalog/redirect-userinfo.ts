@@ -10,7 +10,7 @@ export default defineScenario({
     'http://reports:s3cret@partner.localhost/….',
   explanation:
     'The 302 passes the CORS check, since cors() gave it Access-Control-Allow-Origin: {app}. But its Location ' +
-    'holds a username and password, and a CORS request may not follow a redirect to such a URL, so the browser ' +
+    'contains a username and password, and a CORS request may not follow a redirect to such a URL, so the browser ' +
     "stops at the 302 and never contacts the storage service. Chromium 156's message quotes the location as '', " +
     'an empty string, rather than the URL with the password: look at the Location header in the record instead.',
   rule: 'A CORS request never follows a redirect whose Location has a username or password in it.',

@@ -11,8 +11,8 @@ export interface RedirectToServerOptions {
 
 /**
  * Redirects every request to the same path and query on the target origin. Every playground server
- * mounts the same variants, so the target runs this same chain: a request that already arrived there
- * passes through to the route.
+ * mounts the same variants, so the target runs this same chain, and there it lets the request through
+ * to the route.
  */
 export function redirectToServer({ target, status, userinfo }: RedirectToServerOptions): MiddlewareHandler {
   const targetUrl = new URL(target);
