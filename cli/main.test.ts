@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from './main.ts';
 import { captureIo } from './test-io.ts';
 
-describe('command line', () => {
+// A command loads its modules, the servers and Playwright among them, on first use, which is slow on a busy machine.
+describe('command line', { timeout: 60_000 }, () => {
   it.each([
     [['--help'], 'Usage: cors-playground <command>'],
     [['run', '--help'], 'Usage: cors-playground run'],

@@ -26,7 +26,7 @@ async function check(...args: string[]) {
   return { code, stdout: io.stdout(), stderr: io.stderr() };
 }
 
-describe('cors-playground check', () => {
+describe('cors-playground check', { timeout: 30_000 }, () => {
   it('passes a response that allows the origin', async () => {
     const result = await check(variantUrl('missing-allow-origin', 'fixed', '/data'), '--origin', servers.origins.app);
 
