@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { caseRequest, parseCaseJson, type Case, type CaseInput } from '../scenarios/case/index.ts';
@@ -164,6 +165,11 @@ test.describe('lab', () => {
     ]);
     await expect(page.getByTestId('lab-attempt')).toHaveAttribute('data-agreement', 'agrees');
     await expect(page.getByTestId('js-result')).toContainText('chained');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download redirect-chain.json' }).click();
+    const file = await (await download).path();
+    expect(parseCaseJson(readFileSync(file, 'utf8'))).toEqual({ ok: true, value: attempt.value });
 
     await reloadFromLink(page, attempt.value);
     await expect(page.getByTestId('redirect-answer')).toHaveCount(2);
