@@ -14,6 +14,7 @@ import { listHref, scenarioHref } from '../routes.ts';
 import { outcomeLine } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
+import '../exercise/cp-exercise.ts';
 import './cp-attempt-result.ts';
 import './cp-course-nav.ts';
 import './cp-header-diff.ts';
@@ -207,9 +208,8 @@ export class CpScenarioPage extends LitElement {
         <cp-header-diff .lines=${scenario.fix.diff}></cp-header-diff>
       </section>
 
-      <!-- An exercise panel, such as an editor for the learner's own fix, goes here: the page renders
-        whatever the app slots in, and the panel marks the scenario fixed with progress.markFixed(). -->
-      <slot name="exercise"></slot>
+      <!-- The exercise marks the scenario fixed with progress.markFixed() when the learner's own fix passes safely. -->
+      <cp-exercise .scenario=${scenario}></cp-exercise>
 
       <section aria-labelledby="references-heading">
         <h2 id="references-heading">References</h2>
