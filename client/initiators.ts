@@ -31,6 +31,8 @@ export function initiatorCode(request: RequestSpec): string {
       return '<link rel="stylesheet" crossorigin="anonymous">';
     case 'audio':
       return '<audio crossorigin="anonymous">';
+    case 'websocket':
+      return 'new WebSocket(url)';
     default:
       return assertNever(request.initiator);
   }
@@ -127,6 +129,28 @@ export function openEventSource(url: string, request: RequestSpec): Promise<JsOu
       const readyState = source.readyState;
       source.close();
       resolve({ kind: 'error-event', text: `error event (readyState ${readyState})` });
+    });
+  });
+}
+
+/**
+ * Opens a WebSocket and reads its first message. A refused handshake fires `error` and then `close` with
+ * code 1006, and tells the page no more: not the status, and no reason.
+ */
+export function openWebSocket(url: string): Promise<JsOutcome> {
+  return new Promise((resolve) => {
+    const socket = new WebSocket(url);
+    let failed = false;
+    socket.addEventListener('message', (event) => {
+      socket.close();
+      resolve({ kind: 'loaded', text: `message event: ${String(event.data)}` });
+    });
+    socket.addEventListener('error', () => {
+      failed = true;
+    });
+    socket.addEventListener('close', (event) => {
+      const prefix = failed ? 'error event, then close event' : 'close event before any message';
+      resolve({ kind: 'error-event', text: `${prefix} (code ${event.code})` });
     });
   });
 }

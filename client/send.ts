@@ -18,6 +18,7 @@ import {
   loadModuleScript,
   loadStylesheet,
   openEventSource,
+  openWebSocket,
   sendBeacon,
   sendXhr,
 } from './initiators.ts';
@@ -65,6 +66,8 @@ export function requestUrl(origins: OriginMap, scenario: Scenario, variant: Vari
   const { request } = scenario.variants[variant];
   const url = new URL(`${requestOrigin(request, origins)}/scenarios/${scenario.id}/${variant}${request.path}`);
   url.searchParams.set(traceParameter, trace);
+  // A WebSocket handshake goes to the same server and port, under the ws: scheme.
+  if (request.initiator === 'websocket') url.protocol = 'ws:';
   return url.href;
 }
 
@@ -112,6 +115,8 @@ export async function sendRequest(
       return loadStylesheet(url);
     case 'audio':
       return loadAudio(url);
+    case 'websocket':
+      return openWebSocket(url);
     default:
       return assertNever(request.initiator);
   }

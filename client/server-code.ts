@@ -223,6 +223,16 @@ export function middlewareCode(step: Middleware, origins: OriginMap, { afterCors
     }
     case 'cors-origin-check':
       return `app.use(${originCheckCorsCall(step.exact, step.pattern, step.settings, origins)});`;
+    case 'websocket-origin-check':
+      return [
+        "// The WebSocket server beside the app, from the 'ws' package. Browsers send Origin with the",
+        '// handshake but never check the answer, so the server must refuse other origins itself.',
+        `const allowed = ${jsArray(step.origin, (template) => jsString(fillOrigins(template, origins)))};`,
+        'const sockets = new WebSocketServer({',
+        '  server,',
+        "  verifyClient: ({ origin }, done) => done(allowed.includes(origin), 403, 'Origin not allowed'),",
+        '});',
+      ].join('\n');
     case 'csrf':
       return [
         '// Rejects with 403 a POST, PUT, PATCH or DELETE with a form or text/plain body from any other origin.',

@@ -9,6 +9,7 @@ import {
   fillConsoleLine,
   fillOrigins,
   isCorsBlock,
+  recordOrigins,
   requestOrigin,
   requestPageOrigin,
   scenarios,
@@ -195,7 +196,7 @@ for (const scenario of scenarios) {
             ...(request.redirect !== undefined && { redirect: request.redirect }),
           },
           // A request whose connection the server closed got no response, although the server recorded it.
-          responderFromExchanges(answeredExchanges(record.exchanges), { origins }),
+          responderFromExchanges(answeredExchanges(record.exchanges), { origins: recordOrigins(request, origins) }),
           { cache },
         );
         const chromiumIssues = browserReports.corsIssues.filter(isAttemptIssue).map((issue) => issue.corsError);
@@ -209,6 +210,11 @@ for (const scenario of scenarios) {
 
         const chromiumLines = browserReports.consoleEntries.filter(entriesAbout(attempt.url)).map(({ text }) => text);
         const found = evaluation.outcome;
+        // WebSockets are not subject to CORS, so the evaluator has nothing to judge; Chromium reports no CORS error.
+        if (request.initiator === 'websocket') {
+          expect(chromiumIssues).toEqual([]);
+          return;
+        }
         if (outcome.verdict === 'blocked' && !isCorsBlock(outcome)) {
           // The evaluator also knows the network errors of the fetch algorithm itself, such as a redirect
           // that redirect: 'error' refuses: then it must print what Chromium printed.
@@ -338,7 +344,30 @@ for (const scenario of scenarios) {
 // read still works when the app page sends it.
 for (const scenario of scenarios.filter(({ category }) => category === 'security')) {
   const { request } = scenario.variants.fixed;
-  if (request.initiator !== 'fetch' || (request.page ?? { kind: 'app' }).kind === 'app') continue;
+  if ((request.page ?? { kind: 'app' }).kind === 'app') continue;
+  if (request.initiator === 'websocket') {
+    test(`${scenario.id} fixed still serves the app's WebSocket`, async ({ page, origins, playground }) => {
+      await page.goto('/');
+      const trace = `app-${scenario.id}`;
+      const url = `${requestOrigin(request, origins).replace(/^http:/, 'ws:')}/scenarios/${scenario.id}/fixed${request.path}?${traceParameter}=${trace}`;
+
+      const message = await page.evaluate(
+        (url) =>
+          new Promise<string>((resolve) => {
+            const socket = new WebSocket(url);
+            socket.addEventListener('message', (event) => resolve(String(event.data)));
+            socket.addEventListener('close', (event) => resolve(`closed with code ${event.code}`));
+          }),
+        url,
+      );
+
+      expect(message, 'the app reads the message').toBe(JSON.stringify(scenario.variants.fixed.server.response.body));
+      const { exchanges } = await playground.records(trace);
+      expect(exchanges.map(({ method, status }) => ({ method, status }))).toEqual([{ method: 'GET', status: 101 }]);
+    });
+    continue;
+  }
+  if (request.initiator !== 'fetch') continue;
 
   test(`${scenario.id} fixed still answers the app`, async ({ page, origins, playground }) => {
     await page.goto('/');

@@ -47,6 +47,8 @@ export const chromiumInitiators: Readonly<Record<RequestInitiator, Initiator>> =
   font: 'font',
   stylesheet: 'stylesheet',
   audio: 'audio',
+  // Never named in a message: WebSockets are not subject to CORS, so Chromium reports no CORS error for them.
+  websocket: 'resource',
 };
 
 const initiatorWords: Record<Initiator, string> = {

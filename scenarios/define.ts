@@ -119,6 +119,8 @@ const blockedJs: Readonly<Record<RequestInitiator, JsResult>> = {
   font: { kind: 'error-event', text: 'load() rejected with NetworkError: A network error occurred.' },
   stylesheet: { kind: 'error-event', text: 'error event' },
   audio: { kind: 'error-event', text: 'error event (code 4: MEDIA_ELEMENT_ERROR: Format error)' },
+  // A refused WebSocket handshake, the only way a WebSocket fails before it opens.
+  websocket: { kind: 'error-event', text: 'error event, then close event (code 1006)' },
 };
 
 function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outcome): JsResult {
@@ -138,6 +140,7 @@ function defaultJs(request: RequestSpec, response: RouteResponse, outcome: Outco
     case 'font':
     case 'stylesheet':
     case 'audio':
+    case 'websocket':
       throw new Error(
         `A variant with initiator '${request.initiator}' that is allowed must set js, because its result depends on the body.`,
       );

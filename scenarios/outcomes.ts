@@ -41,6 +41,8 @@ export function describeFailureCause(cause: FailureCause): string {
       return 'a page on a public address may reach a local address only with the permission of the user';
     case 'redirect-mode':
       return "the page's fetch() set redirect: 'error' and the server answered with a redirect, which the browser then refused to follow";
+    case 'websocket-handshake':
+      return 'the WebSocket server refused the handshake; WebSockets are not subject to CORS, so no header in the answer could change that';
     default:
       return assertNever(cause);
   }

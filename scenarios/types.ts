@@ -42,7 +42,12 @@ export type RequestInitiator =
   /** `<link rel="stylesheet" crossorigin="anonymous">`, read back through `sheet.cssRules`. */
   | 'stylesheet'
   /** `<audio crossorigin="anonymous">`, which must decode the response to report success. */
-  | 'audio';
+  | 'audio'
+  /**
+   * `new WebSocket(url)`, which reads the first message. WebSockets are not subject to CORS: the browser
+   * sends Origin with the handshake, and only the server decides whether to accept it.
+   */
+  | 'websocket';
 
 /**
  * The `redirect` option of `fetch()`: follow a redirect, fail on one (`error`), or return it to the page
@@ -91,6 +96,11 @@ export interface RequestSpec {
    * port, as an app does whose API is down or whose configuration names the wrong port.
    */
   readonly offline?: boolean;
+  /**
+   * The origin the request goes to in place of the target's, such as `http://api.test:{api.port}`. The
+   * target's server still answers it, under another host name, or over https at `{secure}`'s port.
+   */
+  readonly targetOrigin?: Template;
   /**
    * Permissions the user granted before the request, by allowing a browser prompt. Chromium keys them by the
    * tab's top-level origin, the app's. `local-network-access` lets a page on a public address reach a local
@@ -180,7 +190,13 @@ export type Middleware =
    * form or text/plain (or has no Content-Type), unless its Origin is in `origin` or its Sec-Fetch-Site is
    * `same-origin`. Such a request is one that any page may send without a preflight.
    */
-  | { readonly kind: 'csrf'; readonly origin: readonly Template[] };
+  | { readonly kind: 'csrf'; readonly origin: readonly Template[] }
+  /**
+   * Checks the Origin of a WebSocket handshake against `origin` and refuses any other with 403, as the `ws`
+   * package's `verifyClient` option does. Without this step the WebSocket server accepts every origin.
+   * Ordinary HTTP requests pass it untouched.
+   */
+  | { readonly kind: 'websocket-origin-check'; readonly origin: readonly Template[] };
 
 /**
  * A test that a hand-written CORS allowlist applies to the request's Origin, as it is written in code:
@@ -320,9 +336,18 @@ export interface CorsBlockedOutcome {
  *   permission. Chromium words it as a CORS error, but no CORS header can allow it.
  * - `redirect-mode`: the page called `fetch()` with `redirect: 'error'` and the server answered with a
  *   redirect, so the browser failed the request instead of following it.
+ * - `websocket-handshake`: the server refused a WebSocket handshake with an HTTP status other than 101,
+ *   such as a 403 after checking the Origin. No CORS check is involved.
  */
 export type FailureCause =
-  'network' | 'csp' | 'mixed-content' | 'corp' | 'coep' | 'local-network-access' | 'redirect-mode';
+  | 'network'
+  | 'csp'
+  | 'mixed-content'
+  | 'corp'
+  | 'coep'
+  | 'local-network-access'
+  | 'redirect-mode'
+  | 'websocket-handshake';
 
 /** The `issue.code` of a DevTools issue (CDP `Audits.issueAdded`). */
 export type DevToolsIssueCode =

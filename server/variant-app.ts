@@ -79,6 +79,11 @@ function createMiddleware(step: Middleware, origins: OriginMap): MiddlewareHandl
       return corsOriginCheck(step.exact, step.pattern, step.settings, origins);
     case 'csrf':
       return csrfFromOrigins(step.origin, origins);
+    case 'websocket-origin-check':
+      // The WebSocket server applies it to handshakes (see websocket-server.ts); HTTP requests pass.
+      return async function websocketOnly(_c, next) {
+        await next();
+      };
     default:
       return assertNever(step);
   }

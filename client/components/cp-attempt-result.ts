@@ -134,6 +134,8 @@ export class CpAttemptResult extends LitElement {
   private inspect(records: TraceRecord | undefined): Inspection | { readonly error: string } | undefined {
     const { scenario, attempt } = this;
     if (scenario === undefined || attempt === undefined || records === undefined) return undefined;
+    // The evaluator models CORS, which a WebSocket handshake never goes through.
+    if (scenario.variants[this.variant].request.initiator === 'websocket') return undefined;
     try {
       return inspectAttempt({
         scenario,
@@ -186,6 +188,12 @@ export class CpAttemptResult extends LitElement {
     }
     if (attempt.state === 'records-failed') {
       return html`<p class="muted">The diagram needs the servers' records, which could not be read; see below.</p>`;
+    }
+    if (this.scenario?.variants[this.variant].request.initiator === 'websocket') {
+      return html`<p class="muted">
+        WebSockets are not subject to CORS, so there is no CORS check to draw: the browser sends one GET handshake
+        with an Origin header, and the server alone accepts it with 101 or refuses it (see below).
+      </p>`;
     }
     return html`<p class="muted">The diagram appears once the servers' records are read.</p>`;
   }

@@ -150,6 +150,9 @@ function runStep(step: Middleware, bag: HeaderBag, request: ModelRequest, next: 
       const allowed = originAllowed(fillWithDefaults(origin), step.exact, step.pattern, defaultOrigins);
       return runCors({ ...step.settings, origin: allowed ? [origin] : [] }, bag, request, next);
     }
+    case 'websocket-origin-check':
+      // It checks WebSocket handshakes only, which the model does not send.
+      return next();
     case 'csrf': {
       // Hono's csrf(): a request that any page may send without a preflight must come from an allowed origin.
       const formLike = /^\b(application\/x-www-form-urlencoded|multipart\/form-data|text\/(?:plain|ping))\b/i;
