@@ -191,8 +191,8 @@ export class CpAttemptResult extends LitElement {
     }
     if (this.scenario?.variants[this.variant].request.initiator === 'websocket') {
       return html`<p class="muted">
-        WebSockets are not subject to CORS, so there is no CORS check to draw: the browser sends one GET handshake
-        with an Origin header, and the server alone accepts it with 101 or refuses it (see below).
+        WebSockets are not subject to CORS, so there is no CORS check to draw: the browser sends one GET handshake with
+        an Origin header, and the server alone accepts it with 101 or refuses it (see below).
       </p>`;
     }
     return html`<p class="muted">The diagram appears once the servers' records are read.</p>`;
