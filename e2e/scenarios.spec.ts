@@ -96,6 +96,10 @@ for (const scenario of scenarios) {
             assertNever(expected.js);
         }
         await expect(page.getByTestId('unexpected')).toHaveCount(0);
+        // A request from another page names that page, so the learner sees whose JavaScript read the answer.
+        const sentFrom = page.getByTestId('page-origin');
+        if ((scenario.variants[variant].request.page?.kind ?? 'app') === 'app') await expect(sentFrom).toHaveCount(0);
+        else await expect(sentFrom).toHaveAttribute('data-origin', pageOrigin);
       });
 
       await test.step('Chromium reports the expected CORS error, or none', async () => {
