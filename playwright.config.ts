@@ -2,9 +2,12 @@ import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumExecutable } from './e2e/chromium.ts';
 import { e2eEnvironment, e2eOrigins } from './e2e/origins.ts';
 import { recordsPath } from './scenarios/records.ts';
+import { loadCertificate, spkiHash } from './server/https-certificate.ts';
 
 const executablePath = chromiumExecutable();
 const env = e2eEnvironment();
+// Made here when missing, before the servers start, so the browser and the https server share it.
+const certificate = await loadCertificate();
 
 export default defineConfig({
   testDir: 'e2e',
@@ -25,7 +28,10 @@ export default defineConfig({
       name: 'chromium',
       use: {
         browserName: 'chromium',
-        launchOptions: { args: chromiumArgs(), ...(executablePath !== undefined && { executablePath }) },
+        launchOptions: {
+          args: chromiumArgs(spkiHash(certificate.cert)),
+          ...(executablePath !== undefined && { executablePath }),
+        },
       },
     },
   ],

@@ -2,7 +2,13 @@
  * Reads one attempt with the CORS evaluator: the page replays the servers' records through it, and it
  * returns what the browser checked at each step and why it blocked the request.
  */
-import { chromiumInitiators, type OriginMap, type Scenario, type VariantName } from '../scenarios/index.ts';
+import {
+  recordOrigins,
+  chromiumInitiators,
+  type OriginMap,
+  type Scenario,
+  type VariantName,
+} from '../scenarios/index.ts';
 import { answeredExchanges } from '../scenarios/closed-connection.ts';
 import {
   evaluate,
@@ -60,7 +66,8 @@ export function attemptRequest(
 }
 
 export function inspectAttempt(input: InspectionInput): Inspection {
-  const { scenario, variant, url, records, origins, pageOrigin, earlierSends = [] } = input;
+  const { scenario, variant, url, records, pageOrigin, earlierSends = [] } = input;
+  const origins = recordOrigins(scenario.variants[variant ?? 'broken'].request, input.origins);
   const cache = new PreflightCache('chromium');
   for (const send of earlierSends) {
     const earlierRequest = attemptRequest(scenario, url, send.pageOrigin, variant);

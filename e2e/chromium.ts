@@ -23,8 +23,11 @@ export function chromiumExecutable(): string | undefined {
   );
 }
 
-/** Flags for a Chromium that starts quickly and quietly in a test run. */
-export function chromiumArgs(): string[] {
+/**
+ * Flags for a Chromium that starts quickly and quietly in a test run. `spkiHash` is the hash of the
+ * playground's certificate, which Chromium then accepts for the https origin.
+ */
+export function chromiumArgs(spkiHash?: string): string[] {
   const args = [
     // Without these, Chromium's background services try to reach Google's hosts at every start.
     '--disable-background-networking',
@@ -34,6 +37,8 @@ export function chromiumArgs(): string[] {
     // Names under .test resolve to loopback, as a workshop's DNS would, yet count as names that are not
     // loopback, so a page at http://api.test:<port> is no secure context (lna-insecure-context).
     '--host-resolver-rules=MAP *.test 127.0.0.1',
+    // Only for the certificate with this public key, so any other certificate error still fails.
+    ...(spkiHash === undefined ? [] : [`--ignore-certificate-errors-spki-list=${spkiHash}`]),
   ];
   // Chromium refuses to start its sandbox as root, as in CI containers.
   if (process.getuid?.() === 0) args.unshift('--no-sandbox');

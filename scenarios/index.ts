@@ -67,6 +67,7 @@ import coepRequireCorp from './catalog/coep-require-corp.ts';
 import corpSameOrigin from './catalog/corp-same-origin.ts';
 import cspConnectSrc from './catalog/csp-connect-src.ts';
 import lnaInsecureContext from './catalog/lna-insecure-context.ts';
+import mixedContent from './catalog/mixed-content.ts';
 import lnaPermissionDenied from './catalog/lna-permission-denied.ts';
 import sandboxedIframeNullOrigin from './catalog/sandboxed-iframe-null-origin.ts';
 import serverDown from './catalog/server-down.ts';
@@ -134,6 +135,7 @@ export const scenarios: readonly Scenario[] = [
   corpSameOrigin,
   coepRequireCorp,
   sandboxedIframeNullOrigin,
+  mixedContent,
   lnaPermissionDenied,
   lnaInsecureContext,
   modeSameOrigin,

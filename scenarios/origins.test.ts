@@ -79,6 +79,7 @@ describe('originsFromPorts', () => {
       partner: 'http://partner.localhost:8003',
       attacker: 'http://attacker.localhost:8004',
       offline: 'http://localhost:8010',
+      secure: 'https://app.test:8443',
     });
   });
 
@@ -97,6 +98,7 @@ describe('fillOrigins', () => {
     partner: 'http://partner.test:4',
     attacker: 'http://attacker.test:5',
     offline: 'http://offline.test:6',
+    secure: 'https://secure.test:7',
   };
 
   const cases: readonly (readonly [template: string, expected: string])[] = [

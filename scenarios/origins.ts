@@ -13,7 +13,7 @@ export type ServerName = 'api' | 'proxy' | 'partner';
  * Every origin the playground serves: the learner's app, the servers, and an attacker's site that
  * serves only pages, from which security scenarios send their requests.
  */
-export type OriginName = 'app' | 'attacker' | 'offline' | ServerName;
+export type OriginName = 'app' | 'attacker' | 'offline' | 'secure' | ServerName;
 
 export type OriginMap = Readonly<Record<OriginName, string>>;
 
@@ -32,6 +32,8 @@ export interface OriginSetting {
   /** Environment variable that overrides the port. */
   readonly portVariable: string;
   readonly description: string;
+  /** Default: `http`. */
+  readonly scheme?: 'https';
 }
 
 export const originSettings: Readonly<Record<OriginName, OriginSetting>> = {
@@ -71,6 +73,15 @@ export const originSettings: Readonly<Record<OriginName, OriginSetting>> = {
     defaultPort: 8010,
     portVariable: 'CORS_PLAYGROUND_OFFLINE_PORT',
     description: 'a port where no server listens, as when the API is down',
+  },
+  // The API over https with the playground's own certificate, under .test names that Chromium maps to
+  // loopback with --host-resolver-rules (npm run browser), because mixed content spares localhost.
+  secure: {
+    host: 'app.test',
+    defaultPort: 8443,
+    portVariable: 'CORS_PLAYGROUND_SECURE_PORT',
+    description: 'the API over https, for a page at https://app.test and the API at https://api.test',
+    scheme: 'https',
   },
 };
 
@@ -119,7 +130,7 @@ function parsePort(raw: string | undefined, setting: OriginSetting): number {
 export function originsFromPorts(ports: Ports, network: Network = loopback): OriginMap {
   const origins = {} as Record<OriginName, string>;
   for (const [name, setting] of Object.entries(originSettings) as [OriginName, OriginSetting][]) {
-    origins[name] = `http://${originHost(network, name, setting.host)}:${ports[name]}`;
+    origins[name] = `${setting.scheme ?? 'http'}://${originHost(network, name, setting.host)}:${ports[name]}`;
   }
   return origins;
 }
@@ -132,7 +143,7 @@ export function originsFromPorts(ports: Ports, network: Network = loopback): Ori
  */
 export function fillOrigins(template: string, origins: OriginMap): string {
   return template.replace(
-    /\{(app|api|proxy|partner|attacker|offline)(?:\.(host|port))?\}/g,
+    /\{(app|api|proxy|partner|attacker|offline|secure)(?:\.(host|port))?\}/g,
     (_, name: OriginName, part: 'host' | 'port' | undefined) =>
       part === undefined ? origins[name] : new URL(origins[name])[part],
   );

@@ -87,6 +87,11 @@ export interface RequestSpec {
   readonly mode?: RequestMode;
   /** The `redirect` option of `fetch()`. Default: `follow`. */
   readonly redirect?: RedirectMode;
+  /**
+   * Leaves `http://` out of the URL, as a base URL configured as `localhost:8001` does. The URL parser
+   * then reads `localhost` as the scheme. Default: false.
+   */
+  readonly omitScheme?: boolean;
   /** Set when the request depends on a cookie the page must get first. */
   readonly signIn?: SignIn;
   /** The page that sends the request. Default: the learner's app page itself. */

@@ -1,14 +1,20 @@
 import { createAdaptorServer } from '@hono/node-server';
 import type { Hono } from 'hono';
 import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { TlsCredentials } from './https-certificate.ts';
 import { originSettings, type OriginName } from '../scenarios/origins.ts';
 
 /**
  * Starts listening, turning the usual startup failures into a message that names the port and
- * the environment variable that changes it.
+ * the environment variable that changes it. With `tls`, the server speaks https.
  */
-export function listen(app: Hono, name: OriginName, host: string, port: number): Promise<Server> {
-  const server = createAdaptorServer({ fetch: app.fetch }) as Server;
+export function listen(app: Hono, name: OriginName, host: string, port: number, tls?: TlsCredentials): Promise<Server> {
+  const server = (
+    tls === undefined
+      ? createAdaptorServer({ fetch: app.fetch })
+      : createAdaptorServer({ fetch: app.fetch, createServer: createHttpsServer, serverOptions: tls })
+  ) as Server;
   const setting = originSettings[name];
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

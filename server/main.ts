@@ -6,12 +6,14 @@
 import type { Server } from 'node:http';
 import { listenAddress, networkFromEnv, workshopWarnings, type Network } from '../scenarios/network.ts';
 import { originSettings, originsFromPorts, portsFromEnv, type Ports } from '../scenarios/origins.ts';
+import { loadCertificate } from './https-certificate.ts';
 import { listen } from './listen.ts';
 import { consoleLog as log } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
 import { RecordStore } from './record-store.ts';
 import { createAttackerServer } from './attacker-server.ts';
 import { createScenarioServer } from './scenario-server.ts';
+import { attachWebSocketServer } from './websocket-server.ts';
 
 async function main(): Promise<void> {
   const { ports, network } = readSettings();
@@ -24,11 +26,14 @@ async function main(): Promise<void> {
     proxy: createProxyServer({ upstream, origins, store, log }),
     partner: createScenarioServer({ server: 'partner', origins, store, log }),
     attacker: createAttackerServer({ origins, log }),
+    // The API again, over https, which records its exchanges as the api's.
+    secure: createScenarioServer({ server: 'api', origins, store, log }),
   };
+  const tls = await loadCertificate();
 
   const results = await Promise.allSettled(
     (Object.keys(apps) as (keyof typeof apps)[]).map((name) =>
-      listen(apps[name], name, listenAddress(network, name), ports[name]),
+      listen(apps[name], name, listenAddress(network, name), ports[name], name === 'secure' ? tls : undefined),
     ),
   );
   const started = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
@@ -38,6 +43,10 @@ async function main(): Promise<void> {
     await closeAll(started);
     process.exit(1);
   }
+
+  // Every result was fulfilled, so `started` is in the order of the apps' names.
+  const apiServer = started[Object.keys(apps).indexOf('api')]!;
+  attachWebSocketServer(apiServer, { server: 'api', origins, store, log });
 
   for (const name of Object.keys(apps) as (keyof typeof apps)[]) {
     const address = listenAddress(network, name);
