@@ -5,7 +5,7 @@ import { evaluate, evaluateAsync } from '../evaluator/index.ts';
 import type { AsyncResponder, CorsRequest, Exchange } from '../evaluator/types.ts';
 import { fillOrigins, scenarios, serverNames, variantNames, type Scenario, type VariantName } from '../index.ts';
 import { caseResponder } from './compose.ts';
-import { caseFromScenario } from './from-scenario.ts';
+import { caseFromScenario, isCaseScenario } from './from-scenario.ts';
 import { caseRequest } from './lab-url.ts';
 import { parseCase } from './validate.ts';
 
@@ -63,33 +63,47 @@ function comparable(exchanges: readonly Exchange[]) {
   }));
 }
 
-describe.each(
-  scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
-)('caseFromScenario %s, %s', (_id, variant, scenario) => {
-  const value = caseFromScenario(scenario, variant);
+const variants = scenarios.flatMap((scenario) =>
+  variantNames.map((variant) => [scenario.id, variant, scenario] as const),
+);
 
-  it('builds a valid case', () => {
-    expect(parseCase(value)).toEqual({ ok: true, value });
-  });
+describe.each(variants.filter(([, variant, scenario]) => isCaseScenario(scenario, variant)))(
+  'caseFromScenario %s, %s',
+  (_id, variant, scenario) => {
+    const value = caseFromScenario(scenario, variant);
 
-  it('answers as the real servers do', async () => {
-    const body = scenario.variants[variant].request.body;
-    const real = await evaluateAsync(catalogRequest(scenario, variant), serversResponder(body));
+    it('builds a valid case', () => {
+      expect(parseCase(value)).toEqual({ ok: true, value });
+    });
 
-    const fromCase = evaluate(caseRequest(value, testOrigins), caseResponder(value, testOrigins));
+    it('answers as the real servers do', async () => {
+      const body = scenario.variants[variant].request.body;
+      const real = await evaluateAsync(catalogRequest(scenario, variant), serversResponder(body));
 
-    expect(comparable(fromCase.exchanges)).toEqual(comparable(real.exchanges));
-    expect(fromCase.outcome.verdict).toBe(real.outcome.verdict);
-  });
+      const fromCase = evaluate(caseRequest(value, testOrigins), caseResponder(value, testOrigins));
 
-  it('expects the catalog outcome', () => {
-    const { outcome } = scenario.variants[variant].expected;
+      expect(comparable(fromCase.exchanges)).toEqual(comparable(real.exchanges));
+      expect(fromCase.outcome.verdict).toBe(real.outcome.verdict);
+    });
 
-    expect(value.expected?.verdict).toBe(
-      outcome.verdict === 'allowed' && value.request.mode === 'no-cors' ? 'opaque' : outcome.verdict,
-    );
-    if (outcome.verdict === 'blocked' && (outcome.cause === undefined || outcome.cause === 'cors')) {
-      expect(value.expected).toEqual({ verdict: 'blocked', stage: outcome.stage, corsError: outcome.corsError });
-    }
-  });
+    it('expects the catalog outcome', () => {
+      const { outcome } = scenario.variants[variant].expected;
+
+      expect(value.expected?.verdict).toBe(
+        outcome.verdict === 'allowed' && value.request.mode === 'no-cors' ? 'opaque' : outcome.verdict,
+      );
+      if (outcome.verdict === 'blocked' && (outcome.cause === undefined || outcome.cause === 'cors')) {
+        expect(value.expected).toEqual({ verdict: 'blocked', stage: outcome.stage, corsError: outcome.corsError });
+      }
+    });
+  },
+);
+
+describe('caseFromScenario without a case', () => {
+  it.each(variants.filter(([, variant, scenario]) => !isCaseScenario(scenario, variant)))(
+    'rejects %s, %s by name',
+    (id, variant, scenario) => {
+      expect(() => caseFromScenario(scenario, variant)).toThrow(`Scenario '${id}' (${variant}) has no case: `);
+    },
+  );
 });

@@ -17,7 +17,7 @@ import type { RequestSpec, Scenario, VariantName } from '../types.ts';
 import { answerRequest, type ModelAnswer, type ModelRequest } from './server-model.ts';
 import { caseLimits } from './limits.ts';
 import type { Answer, Case, CaseExpected, PageOrigin, RedirectAnswer } from './schema.ts';
-import { caseSchema, pageOriginNames } from './schema.ts';
+import { caseSchema, initiators, pageOriginNames } from './schema.ts';
 
 /**
  * Origins on ports that stand for their names, so that a frame page's origin template, such as
@@ -26,6 +26,29 @@ import { caseSchema, pageOriginNames } from './schema.ts';
 const markerOrigins = originsFromPorts(
   Object.fromEntries(Object.keys(originSettings).map((name, index) => [name, index + 1])) as Ports,
 );
+
+/** Returns whether a catalog variant has a case. */
+export function isCaseScenario(scenario: Scenario, variant: VariantName): boolean {
+  return caseGap(scenario, variant) === undefined;
+}
+
+/**
+ * Says why a variant has no case, or returns undefined when it has one.
+ * NOTE: the lab answers HTTP requests only, and a case's page sits on an origin the runner serves,
+ * so a WebSocket variant, or one whose page is on another origin (an https one), has no case.
+ */
+function caseGap(scenario: Scenario, variant: VariantName): string | undefined {
+  const { request } = scenario.variants[variant];
+  if (!(initiators as readonly string[]).includes(request.initiator)) {
+    return `it sends its request with ${request.initiator}, and a case uses one of ${initiators.join(', ')}.`;
+  }
+  try {
+    pageOf(request);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return undefined;
+}
 
 /** Headers the Fetch Standard removes when a redirect turns the request into a GET without a body. */
 const requestBodyHeaders = ['content-encoding', 'content-language', 'content-location', 'content-type'];
@@ -39,6 +62,8 @@ const requestBodyHeaders = ['content-encoding', 'content-language', 'content-loc
  */
 export function caseFromScenario(scenario: Scenario, variant: VariantName): Case {
   const { request, server, expected } = scenario.variants[variant];
+  const gap = caseGap(scenario, variant);
+  if (gap !== undefined) throw new Error(`Scenario '${scenario.id}' (${variant}) has no case: ${gap}`);
   const page = pageOf(request);
   // Origins stay templates, so the page's own is `{app}`, or a host on that origin's port.
   const pageOriginTemplate =

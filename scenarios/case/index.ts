@@ -6,7 +6,8 @@
  * - `encodeCase` / `decodeCase`: the compact, URL-safe form for links.
  * - `encodeAnswers` / `decodeAnswers`: the same for the answers alone, as lab URLs carry them.
  * - `caseUrl`, `caseRequest`: the lab URL a case's page requests, and the evaluator's input for it.
- * - `caseFromScenario(scenario, variant)`: the case of a catalog variant.
+ * - `caseFromScenario(scenario, variant)`: the case of a catalog variant; `isCaseScenario` says
+ *   whether it has one (a WebSocket variant has none).
  */
 export * from './schema.ts';
 export { parseCase, parseCaseJson, parseAnswers, formatIssues, type CaseIssue, type ParseResult } from './validate.ts';
@@ -22,7 +23,7 @@ export {
   answerForHop,
   type LabUrlOptions,
 } from './lab-url.ts';
-export { caseFromScenario } from './from-scenario.ts';
+export { caseFromScenario, isCaseScenario } from './from-scenario.ts';
 export {
   composeAnswer,
   caseResponder,

@@ -52,8 +52,13 @@ export const pageOriginNames = [
   'null',
 ] as const satisfies readonly PageOrigin[];
 
-/** A host name that browsers resolve to the loopback address: `localhost` or a name under it. */
-const loopbackHostPattern = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.){0,4}localhost$/;
+/**
+ * A host name that the playground's Chromium resolves to the loopback address: `localhost` or a name
+ * under it, which every browser resolves so, or a name under `.test`, which the Chromium flags in
+ * `e2e/chromium.ts` map there. Both top-level names are reserved (RFC 6761), so none is a real site.
+ */
+const loopbackHostPattern =
+  /^(([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.){0,4}localhost|([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.){1,4}test)$/;
 
 const serverNameList = serverNames as [ServerName, ...ServerName[]];
 
@@ -82,7 +87,8 @@ const requestSchema = z
       .string()
       .max(100, { error: 'A page host has at most 100 characters.' })
       .regex(loopbackHostPattern, {
-        error: 'A page host is localhost or a name under it, in lowercase, such as localhost or evil.localhost.',
+        error:
+          'A page host is localhost, or a lowercase name under .localhost or .test, such as evil.localhost or api.test.',
       })
       .optional()
       .meta({

@@ -99,6 +99,8 @@ export function answerRequest(route: ModelRoute, request: ModelRequest): ModelAn
   // A route registered first ends the chain for its method, so no middleware runs for it.
   const result = behaviour.routeFirst && routeMatches ? runRoute() : run(0);
 
+  // A case is one request, so a caching proxy's cache is still empty: the response is always a miss.
+  if (request.server === 'proxy' && behaviour.proxyCaches === true) bag.set('X-Cache', 'MISS');
   if (request.server === 'proxy' && proxyAddHeaderStatuses.has(result.status)) {
     for (const [name, value] of Object.entries(behaviour.proxyAddsHeaders)) bag.append(name, value);
   }
