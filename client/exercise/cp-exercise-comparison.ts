@@ -1,7 +1,6 @@
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 
-import { fillOrigins, type OriginMap } from '../../scenarios/index.ts';
 import { baseStyles } from '../components/shared-styles.ts';
 import type { HeaderMatch, HopComparison } from './header-comparison.ts';
 
@@ -56,8 +55,6 @@ export class CpExerciseComparison extends LitElement {
 
   @property({ attribute: false }) hops: readonly HopComparison[] = [];
 
-  @property({ attribute: false }) origins?: OriginMap;
-
   override render(): TemplateResult {
     return html`${this.hops.map((hop) => this.renderHop(hop))}`;
   }
@@ -88,8 +85,8 @@ export class CpExerciseComparison extends LitElement {
             (row) => html`
               <tr class=${row.match} data-match=${row.match}>
                 <th scope="row">${row.name}</th>
-                <td class="value">${this.value(row.yours)}</td>
-                <td class="value">${this.value(row.reference)}</td>
+                <td class="value">${row.yours ?? nothing}</td>
+                <td class="value">${row.reference ?? nothing}</td>
                 <td class="match">${matchLabels[row.match]}</td>
               </tr>
             `,
@@ -97,11 +94,6 @@ export class CpExerciseComparison extends LitElement {
         </tbody>
       </table>
     `;
-  }
-
-  private value(text: string | undefined): string | typeof nothing {
-    if (text === undefined) return nothing;
-    return this.origins === undefined ? text : fillOrigins(text, this.origins);
   }
 }
 

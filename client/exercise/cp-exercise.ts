@@ -176,7 +176,7 @@ export class CpExercise extends LitElement {
   private renderComparison(): TemplateResult | typeof nothing {
     const { check, plan } = this;
     if (plan?.kind !== 'exercise' || (check.kind !== 'passed' && check.kind !== 'blocked')) return nothing;
-    const hops = compareWithReference(check.value.answers, plan.fixed.answers);
+    const hops = compareWithReference(check.value.answers, plan.fixed.answers, origins);
     return html`
       <h3>Your fix beside the reference fix</h3>
       <p>
@@ -186,7 +186,7 @@ export class CpExercise extends LitElement {
             : 'The reference is one fix that works; yours need not match it, because the browser decides.'
         }
       </p>
-      <cp-exercise-comparison .hops=${hops} .origins=${origins}></cp-exercise-comparison>
+      <cp-exercise-comparison .hops=${hops}></cp-exercise-comparison>
     `;
   }
 

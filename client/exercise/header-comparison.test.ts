@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { CaseAnswers } from '../../scenarios/case/index.ts';
+import { defaultOrigins } from '../test-catalog.ts';
 import { compareWithReference, matchesReference } from './header-comparison.ts';
 
 function answers(headers: [string, string][], preflight?: [string, string][]): CaseAnswers {
@@ -24,7 +25,7 @@ describe('compareWithReference', () => {
       ['Vary', 'Origin'],
     ]);
 
-    const [response] = compareWithReference(yours, reference);
+    const [response] = compareWithReference(yours, reference, defaultOrigins);
 
     expect(response?.rows.map((row) => [row.name, row.match])).toEqual([
       ['Access-Control-Allow-Origin', 'different'],
@@ -41,24 +42,40 @@ describe('compareWithReference', () => {
     ]);
     const reference = answers([['Access-Control-Allow-Origin', '{app}']]);
 
-    const [response] = compareWithReference(yours, reference);
+    const [response] = compareWithReference(yours, reference, defaultOrigins);
 
     expect(response?.rows).toEqual([
-      { name: 'Access-Control-Allow-Origin', yours: '{app}, {app}', reference: '{app}', match: 'different' },
+      {
+        name: 'Access-Control-Allow-Origin',
+        yours: `${defaultOrigins.app}, ${defaultOrigins.app}`,
+        reference: defaultOrigins.app,
+        match: 'different',
+      },
     ]);
   });
 
   it('compares a preflight that only one side answers', () => {
-    const hops = compareWithReference(answers([]), answers([], [['Access-Control-Allow-Origin', '{app}']]));
+    const hops = compareWithReference(
+      answers([]),
+      answers([], [['Access-Control-Allow-Origin', '{app}']]),
+      defaultOrigins,
+    );
 
     expect(hops.map((hop) => hop.hop)).toEqual(['Preflight (OPTIONS)', 'Response']);
     expect(hops[0]?.yourStatus).toBeUndefined();
     expect(matchesReference(hops)).toBe(false);
   });
 
+  it('matches an origin written out with its template', () => {
+    const yours = answers([['Access-Control-Allow-Origin', defaultOrigins.app]]);
+    const reference = answers([['Access-Control-Allow-Origin', '{app}']]);
+
+    expect(matchesReference(compareWithReference(yours, reference, defaultOrigins))).toBe(true);
+  });
+
   it('finds equal answers matching', () => {
     const value = answers([['Access-Control-Allow-Origin', '{app}']], [['Access-Control-Allow-Methods', 'PUT']]);
 
-    expect(matchesReference(compareWithReference(value, value))).toBe(true);
+    expect(matchesReference(compareWithReference(value, value, defaultOrigins))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@
  * informs; it never decides: the browser does, and a fix that differs from the reference may pass.
  */
 import type { Answer, CaseAnswers } from '../../scenarios/case/index.ts';
+import { fillOrigins, type OriginMap } from '../../scenarios/index.ts';
 
 /** How one header of the learner's fix compares with the reference's. */
 export type HeaderMatch = 'same' | 'different' | 'only-reference' | 'only-yours';
@@ -23,17 +24,20 @@ export interface HopComparison {
   readonly rows: readonly HeaderRow[];
 }
 
-/** Compares every hop that either answers have: the preflight, each redirect, and the response. */
-export function compareWithReference(yours: CaseAnswers, reference: CaseAnswers): HopComparison[] {
+/**
+ * Compares every hop that either answers have: the preflight, each redirect, and the response. Values
+ * are compared with origins filled in, so `{app}` and the app's origin written out are the same.
+ */
+export function compareWithReference(yours: CaseAnswers, reference: CaseAnswers, origins: OriginMap): HopComparison[] {
   const hops: HopComparison[] = [];
   if (yours.preflight !== undefined || reference.preflight !== undefined) {
-    hops.push(compareHop('Preflight (OPTIONS)', yours.preflight, reference.preflight));
+    hops.push(compareHop('Preflight (OPTIONS)', yours.preflight, reference.preflight, origins));
   }
   const redirectCount = Math.max(yours.redirects.length, reference.redirects.length);
   for (let index = 0; index < redirectCount; index += 1) {
-    hops.push(compareHop(`Redirect ${index + 1}`, yours.redirects[index], reference.redirects[index]));
+    hops.push(compareHop(`Redirect ${index + 1}`, yours.redirects[index], reference.redirects[index], origins));
   }
-  hops.push(compareHop('Response', yours.response, reference.response));
+  hops.push(compareHop('Response', yours.response, reference.response, origins));
   return hops;
 }
 
@@ -42,9 +46,14 @@ export function matchesReference(hops: readonly HopComparison[]): boolean {
   return hops.every((hop) => hop.yourStatus === hop.referenceStatus && hop.rows.every((row) => row.match === 'same'));
 }
 
-function compareHop(hop: string, yours: Answer | undefined, reference: Answer | undefined): HopComparison {
-  const yourHeaders = headerValues(yours);
-  const referenceHeaders = headerValues(reference);
+function compareHop(
+  hop: string,
+  yours: Answer | undefined,
+  reference: Answer | undefined,
+  origins: OriginMap,
+): HopComparison {
+  const yourHeaders = headerValues(yours, origins);
+  const referenceHeaders = headerValues(reference, origins);
   const rows: HeaderRow[] = [];
   for (const [key, { name, value }] of referenceHeaders) {
     const mine = yourHeaders.get(key)?.value;
@@ -70,9 +79,10 @@ function compareHop(hop: string, yours: Answer | undefined, reference: Answer | 
  * Groups an answer's headers by lowercase name. A repeated name gets its values joined with ", ",
  * which is how the browser reads a repeated header too.
  */
-function headerValues(answer: Answer | undefined): Map<string, { name: string; value: string }> {
+function headerValues(answer: Answer | undefined, origins: OriginMap): Map<string, { name: string; value: string }> {
   const values = new Map<string, { name: string; value: string }>();
-  for (const [name, value] of answer?.headers ?? []) {
+  for (const [name, template] of answer?.headers ?? []) {
+    const value = fillOrigins(template, origins);
     const key = name.toLowerCase();
     const earlier = values.get(key);
     values.set(
