@@ -68,6 +68,7 @@ export function requestUrl(origins: OriginMap, scenario: Scenario, variant: Vari
   url.searchParams.set(traceParameter, trace);
   // A WebSocket handshake goes to the same server and port, under the ws: scheme.
   if (request.initiator === 'websocket') url.protocol = 'ws:';
+  if (request.omitScheme === true) return url.href.slice(`${url.protocol}//`.length);
   return url.href;
 }
 

@@ -10,6 +10,7 @@ import type { RequestInitiator } from './types.ts';
 /** DevTools `CorsIssue` `corsErrorStatus.corsError` values whose console text this module builds. */
 export type CorsError =
   | 'DisallowedByMode'
+  | 'CorsDisabledScheme'
   | 'MissingAllowOriginHeader'
   | 'MultipleAllowOriginValues'
   | 'InvalidAllowOriginValue'
@@ -97,9 +98,9 @@ export function blockedUrls(url: string, redirectedTo?: string): Pick<BlockedReq
 
 /** Builds the console error that Chromium prints when it blocks the request. */
 export function chromiumConsoleMessage(request: BlockedRequest): string {
-  // The renderer rejects a request that its mode forbids before sending it, and words it as a Fetch API
-  // error, in one line with no `Failed to load resource` after it.
-  if (request.corsError === 'DisallowedByMode')
+  // The renderer rejects a request that its mode or its URL's scheme forbids before sending it, and words it
+  // as a Fetch API error, in one line with no `Failed to load resource` after it.
+  if (request.corsError === 'DisallowedByMode' || request.corsError === 'CorsDisabledScheme')
     return `Fetch API cannot load ${request.url}. ${chromiumReason(request)}`;
   const redirect = request.redirectedFrom === undefined ? '' : `(redirected from '${request.redirectedFrom}') `;
   return (
@@ -123,6 +124,9 @@ export function chromiumReason(
   switch (corsError) {
     case 'DisallowedByMode':
       return `Request mode is "same-origin" but the URL's origin is not same as the request origin ${request.origin ?? ''}.`;
+    case 'CorsDisabledScheme':
+      // `value` is the scheme the URL parser found, such as `localhost` in `localhost:8001/data`.
+      return `URL scheme "${value}" is not supported.`;
     case 'MissingAllowOriginHeader':
       return missingAllowOrigin;
     case 'MultipleAllowOriginValues':

@@ -5,6 +5,7 @@
  * rather than claimed, and `npm run readme` prints the map into the README.
  */
 import { chromiumInitiators } from './chromium-messages.ts';
+import { isCorsBlock, isNonCorsBlock } from './outcomes.ts';
 import type { RequestInitiator, Scenario } from './types.ts';
 
 /**
@@ -133,12 +134,20 @@ export interface CoverageEntry {
   readonly notReproducible?: string;
 }
 
-/** Returns the corsError values a scenario's variants end with. */
+/**
+ * Returns the corsError values a scenario's variants end with: a CORS block's own, and the DevTools CORS
+ * issues of a block with another cause, as Local Network Access reports its refusals.
+ */
 function corsErrorsOf(scenario: Scenario): string[] {
   const errors: string[] = [];
   for (const variant of Object.values(scenario.variants)) {
-    const outcome = variant.expected.outcome as { readonly corsError?: string };
-    if (outcome.corsError !== undefined) errors.push(outcome.corsError);
+    const { outcome } = variant.expected;
+    if (isCorsBlock(outcome)) errors.push(outcome.corsError);
+    if (isNonCorsBlock(outcome)) {
+      for (const issue of [outcome.issue, ...(outcome.otherIssues ?? [])]) {
+        if (issue?.code === 'CorsIssue') errors.push(issue.reason);
+      }
+    }
   }
   return errors;
 }

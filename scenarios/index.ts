@@ -30,6 +30,7 @@ import methodCasePatch from './catalog/method-case-patch.ts';
 import methodNotAllowed from './catalog/method-not-allowed.ts';
 import missingAllowOrigin from './catalog/missing-allow-origin.ts';
 import modeSameOrigin from './catalog/mode-same-origin.ts';
+import urlWithoutScheme from './catalog/url-without-scheme.ts';
 import moduleScriptMissingAllowOrigin from './catalog/module-script-missing-allow-origin.ts';
 import noCorsOpaque from './catalog/no-cors-opaque.ts';
 import preflightAllowOriginTrue from './catalog/preflight-allow-origin-true.ts';
@@ -51,6 +52,7 @@ import prefixAllowlist from './catalog/prefix-allowlist.ts';
 import unanchoredRegexAllowlist from './catalog/unanchored-regex-allowlist.ts';
 import trustedHttpSubdomain from './catalog/trusted-http-subdomain.ts';
 import corsIsNotCsrfProtection from './catalog/cors-is-not-csrf-protection.ts';
+import websocketOriginUnchecked from './catalog/websocket-origin-unchecked.ts';
 import routeBeforeCors from './catalog/route-before-cors.ts';
 import safelistedHeadersOver1024Bytes from './catalog/safelisted-headers-over-1024-bytes.ts';
 import samesiteCrossSiteCookie from './catalog/samesite-cross-site-cookie.ts';
@@ -139,6 +141,7 @@ export const scenarios: readonly Scenario[] = [
   lnaPermissionDenied,
   lnaInsecureContext,
   modeSameOrigin,
+  urlWithoutScheme,
   reflectedOriginWithCredentials,
   trustedNullOrigin,
   suffixAllowlist,
@@ -146,6 +149,7 @@ export const scenarios: readonly Scenario[] = [
   unanchoredRegexAllowlist,
   trustedHttpSubdomain,
   corsIsNotCsrfProtection,
+  websocketOriginUnchecked,
 ];
 
 export function findScenario(id: string): Scenario | undefined {

@@ -21,9 +21,11 @@ type TestServers = ReturnType<typeof createTestServers>;
 /** Builds the request the catalog's client page sends for a variant, as the evaluator takes it. */
 function catalogRequest(scenario: Scenario, variant: VariantName, query = ''): CorsRequest {
   const { request } = scenario.variants[variant];
+  const url = `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`;
   return {
     origin: requestPageOrigin(request, testOrigins),
-    url: `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`,
+    // Without its scheme, the URL parser reads the host as the scheme, as the page's fetch() does.
+    url: request.omitScheme === true ? url.slice(url.indexOf('//') + 2) : url,
     method: request.method,
     headers: request.headers,
     credentials: request.credentials,
