@@ -22,8 +22,9 @@ export default defineScenario({
     "with her own cookie. Nothing fails and nothing appears in the console. Here the attacker's page is on " +
     'the same site, so even a SameSite=Lax cookie goes along. A page on another site, such as {attacker}, ' +
     'gets the same answer wherever the browser sends the cookie to third parties: a SameSite=None cookie in a ' +
-    'browser that allows third-party cookies. This test profile of Chromium 156 blocks them, so the e2e ' +
-    'suite shows the same-site case.',
+    'browser that allows third-party cookies. Chromium 156 as the e2e suite runs it (a fresh Playwright ' +
+    'context) sent neither a SameSite=None; Secure nor a SameSite=Lax cookie from a page on another site, so ' +
+    'the suite shows the same-site case.',
   rule: 'Never echo an Origin you have not checked: allow credentials only for the exact origins on your list.',
   fix: {
     summary:
