@@ -172,10 +172,21 @@ export class CpLabPage extends LitElement {
   }
 
   private renderInvalid(issues: readonly CaseIssue[]): TemplateResult {
-    return html`<p class="note error" data-testid="lab-invalid">
-      The case cannot be sent yet: ${issues.length === 1 ? 'one field is' : `${issues.length} fields are`} invalid, as
-      marked above.
-    </p>`;
+    // Issues of the whole case or of all the answers belong to no field, so they are listed here.
+    const general = issues.filter((issue) => issue.path === '(root)' || issue.path === 'answers');
+    return html`<div class="note error" data-testid="lab-invalid">
+      <p>
+        The case cannot be sent yet: ${issues.length === 1 ? 'one field is' : `${issues.length} fields are`} invalid, as
+        marked above.
+      </p>
+      ${
+        general.length === 0
+          ? nothing
+          : html`<ul>
+              ${general.map((issue) => html`<li>${issue.message}</li>`)}
+            </ul>`
+      }
+    </div>`;
   }
 
   private renderPrediction(value: Case, prediction: Evaluation): TemplateResult {

@@ -62,6 +62,30 @@ describe('lab URL state', () => {
   });
 });
 
+describe('validateDraft', () => {
+  test('answers too long for a lab URL', () => {
+    const draft = newCaseDraft();
+    const headers = Array.from({ length: 8 }, (_, index) => ({ name: `X-Long-${index}`, value: 'v'.repeat(1000) }));
+    const long = { ...draft, answers: { ...draft.answers, response: { ...draft.answers.response, headers } } };
+
+    const result = validateDraft(long);
+
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.issues.map((issue) => issue.path)).toEqual(['answers']);
+    expect(result.ok || result.issues[0]?.message).toContain('a lab URL has room for 8000');
+  });
+
+  test('case too long for a link', () => {
+    const draft = newCaseDraft();
+    const headers = Array.from({ length: 20 }, (_, index) => ({ name: `X-Long-${index}`, value: 'v'.repeat(1000) }));
+    const long = { ...draft, request: { ...draft.request, headers, body: 'b'.repeat(8000) } };
+
+    const result = validateDraft(long);
+
+    expect(result.ok || result.issues.map((issue) => issue.path)).toEqual(['(root)']);
+  });
+});
+
 describe('hand-edited link', () => {
   test('keeps the valid parts', () => {
     const input = caseInput(draftFromCase(parsed(allowedGet)));

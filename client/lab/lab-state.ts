@@ -6,6 +6,7 @@
 import {
   caseLimits,
   decodeCase,
+  encodeAnswers,
   encodeCase,
   parseCase,
   type Case,
@@ -52,9 +53,31 @@ export function readLabQuery(query: string): LabState {
   return { draft: draftFromJson(data), linkIssues: decoded.issues };
 }
 
-/** Validates a draft as a case. */
+/**
+ * Validates a draft as a case the lab can send and link to. Beyond the case format, the encoded
+ * answers must fit the lab URL, and the encoded case must fit a link, or the server and the link
+ * would reject them.
+ */
 export function validateDraft(draft: CaseDraft): ParseResult<Case> {
-  return parseCase(caseInput(draft));
+  const parsed = parseCase(caseInput(draft));
+  if (!parsed.ok) return parsed;
+
+  const issues: CaseIssue[] = [];
+  const answersLength = encodeAnswers(parsed.value.answers).length;
+  if (answersLength > caseLimits.encodedAnswersLength) {
+    issues.push({
+      path: 'answers',
+      message: `The encoded answers are ${answersLength} characters long, and a lab URL has room for ${caseLimits.encodedAnswersLength}. Shorten the bodies or the headers.`,
+    });
+  }
+  const caseLength = encodeCase(parsed.value).length;
+  if (caseLength > caseLimits.encodedCaseLength) {
+    issues.push({
+      path: '(root)',
+      message: `The encoded case is ${caseLength} characters long, and a link has room for ${caseLimits.encodedCaseLength}. Shorten the request body or the answers.`,
+    });
+  }
+  return issues.length === 0 ? parsed : { ok: false, issues };
 }
 
 function parseJson(text: string): unknown {
