@@ -167,7 +167,18 @@ function notSentStep(
       note: `fetch() rejected before sending anything (${outcome.message})`,
     };
   }
-  if (last === undefined) return undefined;
+  if (last === undefined) {
+    // A request whose mode forbids its URL never leaves the browser either.
+    if (outcome.kind !== 'network-error' || outcome.stage !== 'request') return undefined;
+    return {
+      ...base,
+      to: laneIdOf(request.url, origins),
+      role: 'actual',
+      method: request.method.toUpperCase(),
+      path: displayPath(request.url),
+      note: `the browser rejected the request before sending it (${networkErrorText(outcome.reason)})`,
+    };
+  }
 
   if (outcome.stage === 'preflight') {
     return {

@@ -93,10 +93,13 @@ test.describe('sequence diagram', () => {
         await playground.send();
 
         const steps = page.getByTestId('sequence-step');
-        const unsent = isCorsBlock(outcome) && outcome.stage !== 'response' ? 1 : 0;
+        const nonCors = outcome.verdict === 'blocked' && !isCorsBlock(outcome);
+        // A redirect that redirect: 'error' refuses keeps its target back, as a blocked redirect does.
+        const refusedRedirect =
+          outcome.verdict === 'blocked' && !isCorsBlock(outcome) && outcome.cause === 'redirect-mode';
+        const unsent = (isCorsBlock(outcome) && outcome.stage !== 'response') || refusedRedirect ? 1 : 0;
         // The diagram shows what the CORS check saw. A request that no server recorded, as when none
         // listens, is a step of its own, and it and a request whose connection was closed got no response.
-        const nonCors = outcome.verdict === 'blocked' && !isCorsBlock(outcome);
         const unrecorded = nonCors && exchanges.length === 0 ? 1 : 0;
         const closed = exchanges.some((exchange) => exchange.status === connectionClosedStatus);
         const unanswered = unrecorded === 1 || (nonCors && closed) ? 1 : 0;
@@ -107,8 +110,10 @@ test.describe('sequence diagram', () => {
           await expect(steps.nth(index)).toHaveAttribute('data-method', exchange.method);
           await expect(steps.nth(index)).toHaveAttribute('data-status', status);
         }
+        // A request its mode forbids is only kept back: no step of it was blocked on the way.
+        const blockedSteps = isCorsBlock(outcome) ? (outcome.stage === 'request' ? 0 : 1) : unanswered;
         await expect(page.locator('[data-testid="sequence-step"][data-result="blocked"]')).toHaveCount(
-          isCorsBlock(outcome) ? 1 : unanswered,
+          refusedRedirect ? 1 : blockedSteps,
         );
         if (unsent === 1) await expect(steps.last()).toHaveAttribute('data-result', 'not-sent');
         if (isCorsBlock(outcome) && outcome.stage === 'preflight') {
