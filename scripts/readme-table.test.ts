@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import { scenarios } from '../scenarios/index.ts';
 import {
+  coverageMapMarkers,
   describeReach,
+  describeSilentSymptom,
   endMarker,
   escapeText,
   readReadme,
   readmePath,
+  renderCoverageMap,
   renderScenarioTable,
   replaceTable,
   startMarker,
@@ -20,6 +23,42 @@ describe('README.md', () => {
     expect(readme, 'README.md is out of date with the catalog: run `npm run readme`').toBe(
       replaceTable(readme, renderScenarioTable()),
     );
+  });
+
+  it('coverage map matches catalog', () => {
+    const readme = readReadme();
+
+    expect(readme, 'README.md is out of date with the catalog: run `npm run readme`').toBe(
+      replaceTable(readme, renderCoverageMap(), coverageMapMarkers),
+    );
+  });
+});
+
+describe('renderCoverageMap', () => {
+  const lines = renderCoverageMap().split('\n');
+
+  it('names the scenarios that reproduce an error kind', () => {
+    const row = lines.find((line) => line.includes('| `PreflightDisallowedRedirect` '));
+
+    expect(row).toContain('`preflight-redirect`');
+  });
+
+  it('gives the reason for a kind no scenario reproduces', () => {
+    const row = lines.find((line) => line.includes('| `InvalidResponse` '));
+
+    expect(row).toContain('| not reproducible: ');
+  });
+});
+
+describe('describeSilentSymptom', () => {
+  it('says what reads wrong when the browser says nothing', () => {
+    expect(describeSilentSymptom([{ kind: 'response-header', name: 'X-Total-Count', value: null }])).toBe(
+      ', but `X-Total-Count` reads `null`',
+    );
+    expect(describeSilentSymptom([{ kind: 'request-header', name: 'Cookie', value: null }])).toBe(
+      ', but the server gets no `Cookie`',
+    );
+    expect(describeSilentSymptom(undefined)).toBe('');
   });
 });
 

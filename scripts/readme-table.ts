@@ -1,5 +1,5 @@
 /**
- * Generates the README's scenario table from the catalog, so the README cannot drift from it.
+ * Generates the README's scenario table and coverage map from the catalog, so the README cannot drift from it.
  *
  *   tsx scripts/readme-table.ts           prints the table
  *   tsx scripts/readme-table.ts --write   rewrites the table in README.md (`npm run readme`)
@@ -22,7 +22,9 @@ import {
   type OriginMap,
   type Outcome,
   type Scenario,
+  type Symptom,
 } from '../scenarios/index.ts';
+import { coverageGroupTitles, coverageMap } from '../scenarios/coverage.ts';
 
 export const startMarker = '<!-- scenario-table:start -->';
 export const endMarker = '<!-- scenario-table:end -->';
@@ -46,7 +48,7 @@ function scenarioCells(scenario: Scenario, origins: OriginMap): string[] {
     codeSpan(scenario.id),
     escapeText(fillOrigins(scenario.title, origins)),
     escapeText(categories[scenario.category].title),
-    describeOutcome(broken.outcome),
+    describeOutcome(broken.outcome) + describeSilentSymptom(broken.symptoms),
     describeReach(broken.exchanges),
     escapeText(fillOrigins(scenario.rule, origins)),
   ];
@@ -62,6 +64,29 @@ export function describeOutcome(outcome: Outcome): string {
       return `blocked ${describeStage(outcome.stage)}: ${codeSpan(outcome.corsError)}`;
     default:
       return assertNever(outcome);
+  }
+}
+
+/**
+ * Adds the first symptom of a request that the browser lets through without a word, such as a header that
+ * reads null, so the table does not make a silent failure look like a success.
+ */
+export function describeSilentSymptom(symptoms: readonly Symptom[] | undefined): string {
+  const symptom = symptoms?.[0];
+  if (symptom === undefined) return '';
+  switch (symptom.kind) {
+    case 'response-header':
+      return `, but ${codeSpan(symptom.name)} reads ${codeSpan(String(symptom.value))}`;
+    case 'request-header':
+      return symptom.value === null
+        ? `, but the server gets no ${codeSpan(symptom.name)}`
+        : `, but the server gets ${codeSpan(`${symptom.name}: ${symptom.value}`)}`;
+    case 'response-type':
+      return `, but the response is ${codeSpan(symptom.value)}`;
+    case 'json':
+      return `, but ${codeSpan('json()')} gives ${codeSpan(symptom.value)}`;
+    default:
+      return assertNever(symptom);
   }
 }
 
@@ -115,7 +140,7 @@ function codeSpan(text: string): string {
 
 function alignTable(rows: readonly (readonly string[])[]): string {
   // Prettier pads every column to its widest cell, with delimiter dashes at least 3 wide.
-  const widths = columns.map((_, column) => Math.max(3, ...rows.map((row) => cellWidth(row[column] ?? ''))));
+  const widths = (rows[0] ?? []).map((_, column) => Math.max(3, ...rows.map((row) => cellWidth(row[column] ?? ''))));
   const line = (cells: readonly string[]) =>
     `| ${widths.map((width, column) => pad(cells[column] ?? '', width)).join(' | ')} |`;
   const [header = [], ...body] = rows;
@@ -133,13 +158,46 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(width - cellWidth(text));
 }
 
+/** The comments that enclose a generated table in README.md, and what the table is, for messages. */
+export interface TableMarkers {
+  readonly start: string;
+  readonly end: string;
+  readonly name: string;
+}
+
+const scenarioTableMarkers: TableMarkers = { start: startMarker, end: endMarker, name: 'scenario table' };
+
+export const coverageMapMarkers: TableMarkers = {
+  start: '<!-- coverage-map:start -->',
+  end: '<!-- coverage-map:end -->',
+  name: 'coverage map',
+};
+
+const coverageColumns = ['Group', 'Item', 'Reproduced by'] as const;
+
+/**
+ * Renders the coverage map (see `scenarios/coverage.ts`) as a Markdown table: every CORS error kind,
+ * initiator and topic, with the scenarios that reproduce it or the reason none can.
+ */
+export function renderCoverageMap(catalog: readonly Scenario[] = scenarios): string {
+  const rows = coverageMap(catalog).map((entry) => [
+    escapeText(coverageGroupTitles[entry.group]),
+    entry.group === 'cors-error' || entry.group === 'initiator' ? codeSpan(entry.id) : escapeText(entry.title),
+    entry.scenarios.length > 0
+      ? entry.scenarios.map(codeSpan).join(', ')
+      : `not reproducible: ${escapeText(entry.notReproducible ?? 'no reason given')}`,
+  ]);
+  return alignTable([[...coverageColumns], ...rows]);
+}
+
 /** Replaces everything between the scenario table markers with `table`, keeping the markers. */
-export function replaceTable(readme: string, table: string): string {
+export function replaceTable(readme: string, table: string, markers: TableMarkers = scenarioTableMarkers): string {
+  const { start: startMarker, end: endMarker, name } = markers;
   const start = readme.indexOf(startMarker);
   const end = readme.indexOf(endMarker);
   if (start === -1 || end === -1) {
     throw new Error(
-      `README.md has no scenario table markers. Add a line ${startMarker} and, below it, a line ` +
+      `README.md has no ${name} markers. Add a line ${startMarker} and, below it, a line ` +
         `${endMarker} where the table belongs, then run \`npm run readme\`.`,
     );
   }
@@ -147,7 +205,7 @@ export function replaceTable(readme: string, table: string): string {
     throw new Error(`README.md has ${endMarker} before ${startMarker}. Put the start marker first.`);
   }
   if (readme.indexOf(startMarker, start + 1) !== -1 || readme.indexOf(endMarker, end + 1) !== -1) {
-    throw new Error(`README.md has more than one scenario table. Keep one pair of ${startMarker} markers.`);
+    throw new Error(`README.md has more than one ${name}. Keep one pair of ${startMarker} markers.`);
   }
 
   // Blank lines around the table keep it a separate Markdown block from the HTML comments.
@@ -177,23 +235,26 @@ function main(args: readonly string[]): number {
   }
 
   const table = renderScenarioTable();
+  const map = renderCoverageMap();
   if (mode === undefined) {
-    console.log(table);
+    console.log(`${table}\n\n${map}`);
     return 0;
   }
 
   const readme = readReadme();
-  const updated = replaceTable(readme, table);
+  const updated = replaceTable(replaceTable(readme, table), map, coverageMapMarkers);
   if (updated === readme) {
-    console.log('README.md scenario table is up to date.');
+    console.log('README.md scenario table and coverage map are up to date.');
     return 0;
   }
   if (mode === '--check') {
-    console.error('README.md scenario table is out of date with the catalog. Run `npm run readme` to update it.');
+    console.error(
+      'README.md scenario table or coverage map is out of date with the catalog. Run `npm run readme` to update them.',
+    );
     return 1;
   }
   writeFileSync(readmePath, updated);
-  console.log('Updated the scenario table in README.md.');
+  console.log('Updated the scenario table and the coverage map in README.md.');
   return 0;
 }
 
