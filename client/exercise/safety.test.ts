@@ -37,8 +37,15 @@ describe('safety check', () => {
       defaultOrigins,
     );
 
-    expect(findings.map((finding) => finding.kind)).toEqual(['wildcard', 'trusts-null']);
+    expect(findings.map((finding) => finding.kind)).toEqual(['wildcard', 'wildcard']);
     expect(findings[0]?.message).toContain(defaultOrigins.attacker);
+    expect(findings[1]?.message).toContain('origin is null');
+  });
+
+  it('flags trusting null', () => {
+    const findings = findUnsafe([probe('null', true)], withAllowOrigin('null'), broken, defaultOrigins);
+
+    expect(findings.map((finding) => finding.kind)).toEqual(['trusts-null']);
   });
 
   it('flags an allowed attacker origin', () => {

@@ -67,18 +67,20 @@ function finding(
   const credentialNote = withCredentials
     ? ' The request carries credentials, so that page reads what the server tells the signed-in user.'
     : '';
+  // `*` admits every origin, null included, so one cause explains both pages.
+  if (allowOrigins.includes('*')) {
+    const reader = page === 'null' ? 'a sandboxed frame, whose origin is null,' : `a page at ${origins.attacker}`;
+    return {
+      kind: 'wildcard',
+      page,
+      message: `* where an allowlist belongs: the browser let ${reader} read the response, because Access-Control-Allow-Origin: * admits every origin.${credentialNote} Name the origin the server trusts, ${origins.app}, instead.`,
+    };
+  }
   if (page === 'null') {
     return {
       kind: 'trusts-null',
       page,
       message: `Trusting null: the browser let a sandboxed frame, whose origin is null, read the response. Any site can open such a frame, so Access-Control-Allow-Origin: null admits every site.${credentialNote} Remove null from the allowed origins.`,
-    };
-  }
-  if (allowOrigins.includes('*')) {
-    return {
-      kind: 'wildcard',
-      page,
-      message: `* where an allowlist belongs: the browser let a page at ${origins.attacker} read the response, because Access-Control-Allow-Origin: * admits every origin. Name the origin the server trusts, ${origins.app}, instead.`,
     };
   }
   return {
