@@ -26,7 +26,7 @@ async function checkFix(page: Page, exercise: Locator): Promise<Locator> {
   return result;
 }
 
-/** Whether the progress in the page's localStorage marks a scenario fixed. */
+/** Reads whether the progress in the page's localStorage marks a scenario fixed. */
 async function storedFixed(page: Page, id: string): Promise<boolean> {
   const stored = await page.evaluate((key) => localStorage.getItem(key), progressStorageKey);
   return parseProgress(stored ?? '{}')[id]?.fixed ?? false;

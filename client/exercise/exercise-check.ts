@@ -20,7 +20,7 @@ export type CheckResult =
       readonly findings: readonly Finding[];
     };
 
-/** Whether the page's JavaScript could read the response, as the fixed variant's page can. */
+/** Returns whether the page's JavaScript could read the response, as the fixed variant's page can. */
 export function readable(js: JsOutcome): boolean {
   return (js.kind === 'response' && js.type !== 'opaque') || js.kind === 'loaded';
 }
@@ -37,7 +37,6 @@ export async function checkFix(
   if (!readable(js)) return { kind: 'blocked', value, js };
 
   const probes: ProbeResult[] = [];
-  // One send at a time, so each frame's request is the only one the servers record for its trace.
   for (const page of probePagesFor(broken)) {
     const yoursReadable = readable(await send(probeCase(broken, page, answers), origins));
     const referenceReadable = readable(await send(probeCase(broken, page, fixed.answers), origins));

@@ -25,7 +25,7 @@ const requestFieldLabels: Readonly<Record<keyof Case['request'], string>> = {
   redirect: 'the redirect mode',
 };
 
-/** Plans the exercise of a scenario, or says why it has none. */
+/** Plans the exercise of a scenario, or returns the reason it has none. */
 export function planExercise(scenario: Scenario, origins: OriginMap): ExercisePlan {
   let broken: Case;
   let fixed: Case;

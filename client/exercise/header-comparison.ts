@@ -1,6 +1,6 @@
 /**
  * The learner's answers beside the reference fix's, hop by hop and header by header. The comparison
- * informs; it never decides: the browser does, and a fix that differs from the reference may pass.
+ * only informs. The browser decides, and a fix that differs from the reference may pass.
  */
 import type { Answer, CaseAnswers } from '../../scenarios/case/index.ts';
 import { fillOrigins, type OriginMap } from '../../scenarios/index.ts';
@@ -41,7 +41,7 @@ export function compareWithReference(yours: CaseAnswers, reference: CaseAnswers,
   return hops;
 }
 
-/** Whether every header and status of every hop matches the reference. */
+/** Returns whether every header and status of every hop matches the reference. */
 export function matchesReference(hops: readonly HopComparison[]): boolean {
   return hops.every((hop) => hop.yourStatus === hop.referenceStatus && hop.rows.every((row) => row.match === 'same'));
 }

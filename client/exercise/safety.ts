@@ -14,7 +14,7 @@ import type { OriginMap } from '../../scenarios/index.ts';
 export const probePages = ['attacker', 'null'] as const satisfies readonly PageOrigin[];
 export type ProbePage = (typeof probePages)[number];
 
-/** What the browser let each answers' page read, for one probe page. */
+/** The browser's verdicts for one probe page: whether it read the response to each fix. */
 export interface ProbeResult {
   readonly page: ProbePage;
   /** The page's JavaScript read the response to the learner's answers. */
@@ -28,18 +28,18 @@ export type FindingKind = 'wildcard' | 'trusts-null' | 'admits-attacker';
 export interface Finding {
   readonly kind: FindingKind;
   readonly page: ProbePage;
-  /** What the browser did, why, and what to change. */
+  /** Message that says what the browser did, why, and what to change. */
   readonly message: string;
 }
 
-/** The probe pages for a case: every one but the case's own page, which the fix is meant to admit. */
+/** Returns the probe pages for a case: every one but the case's own page, which the fix is meant to admit. */
 export function probePagesFor(value: Case): ProbePage[] {
   return probePages.filter((page) => page !== value.request.pageOrigin);
 }
 
-/** The case as sent from a probe page: the same request and answers, from another origin. */
+/** Builds the case as a probe page sends it: the same request with the given answers, from another origin. */
 export function probeCase(value: Case, page: ProbePage, answers: CaseAnswers): Case {
-  // A page host belongs to the case's own page; each probe page uses its origin's own host.
+  // A page host belongs to the case's own page, so each probe page uses its origin's own host.
   const request = { ...value.request, pageOrigin: page };
   delete request.pageHost;
   return { ...value, request, answers };
