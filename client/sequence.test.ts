@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   fillOrigins,
   isCorsBlock,
+  requestPageOrigin,
   scenarios,
   serverNames,
   variantNames,
@@ -24,6 +25,11 @@ import { requestUrl } from './send.ts';
 import { recordedExchange } from './test-catalog.ts';
 
 const pageOrigin = origins.app;
+
+/** The origin of the page that sends a variant's request: the app's, or a frame's. */
+function sendingOrigin(scenario: Scenario, variant: VariantName): string {
+  return requestPageOrigin(scenario.variants[variant].request, origins);
+}
 
 /**
  * Sends the scenario's request through the evaluator to the real servers, in-process, as the browser
@@ -57,7 +63,7 @@ async function recordAttempt(scenario: Scenario, variant: VariantName, trace: st
     earlierSends.push({ pageOrigin: origin, exchanges: servers.store.get(trace).exchanges.slice(before) });
   }
   const before = servers.store.get(trace).exchanges.length;
-  await evaluateAsync(attemptRequest(scenario, url, pageOrigin, variant), responder, { cache });
+  await evaluateAsync(attemptRequest(scenario, url, sendingOrigin(scenario, variant), variant), responder, { cache });
   return { url, records: servers.store.get(trace).exchanges.slice(before), earlierSends };
 }
 
@@ -66,15 +72,26 @@ function summary(step: SequenceStep): string {
   return `${step.from}->${step.to} ${step.method}${status} ${step.result}`;
 }
 
+// The page shows no sequence for a WebSocket, which no CORS check governs.
 describe.each(
-  scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
+  scenarios
+    .filter(({ request }) => request.initiator !== 'websocket')
+    .flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
 )('sequence of %s, %s variant', (id, variant, scenario) => {
   const expected = scenario.variants[variant].expected;
 
   test('has one step per recorded exchange', async () => {
     const { url, records, earlierSends } = await recordAttempt(scenario, variant, `seq-${id}-${variant}`.slice(0, 64));
 
-    const { sequence } = inspectAttempt({ scenario, variant, url, records, origins, pageOrigin, earlierSends });
+    const { sequence } = inspectAttempt({
+      scenario,
+      variant,
+      url,
+      records,
+      origins,
+      pageOrigin: sendingOrigin(scenario, variant),
+      earlierSends,
+    });
     const recorded = sequence.steps.filter((step) => step.result !== 'not-sent');
 
     expect(recorded.map(({ to, method, status }) => ({ server: to, method, status }))).toEqual(
@@ -92,7 +109,7 @@ describe.each(
       url,
       records,
       origins,
-      pageOrigin,
+      pageOrigin: sendingOrigin(scenario, variant),
       earlierSends,
     });
     const fromBrowser = sequence.steps.filter((step) => step.sender === 'browser');

@@ -183,8 +183,12 @@ describe('replay endpoint', () => {
   });
 });
 
+// NOTE: the replay sends a WebSocket scenario's handshake as a plain GET, which the route answers with 200
+// and the message as JSON, so it does not show the 101 or 403 that a WebSocket client gets.
 describe.each(
-  scenarios.flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
+  scenarios
+    .filter(({ request }) => request.initiator !== 'websocket')
+    .flatMap((scenario) => variantNames.map((variant) => [scenario.id, variant, scenario] as const)),
 )('replay of %s, %s variant', (id, variant, scenario) => {
   // Without a preflight or a CORS check, the server responds to the actual request as it does for the browser.
   const { request } = scenario.variants[variant];
