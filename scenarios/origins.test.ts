@@ -4,7 +4,15 @@ import { fillOrigins, originsFromPorts, portsFromEnv, type OriginMap } from './o
 
 describe('portsFromEnv', () => {
   it('defaults without variables', () => {
-    expect(portsFromEnv({})).toEqual({ app: 5173, api: 8001, proxy: 8002, partner: 8003, attacker: 8004 });
+    expect(portsFromEnv({})).toEqual({
+      app: 5173,
+      api: 8001,
+      proxy: 8002,
+      partner: 8003,
+      attacker: 8004,
+      offline: 8010,
+      secure: 8443,
+    });
   });
 
   it('treats empty value as unset', () => {
@@ -27,9 +35,19 @@ describe('portsFromEnv', () => {
       CORS_PLAYGROUND_PROXY_PORT: '3002',
       CORS_PLAYGROUND_PARTNER_PORT: '3003',
       CORS_PLAYGROUND_ATTACKER_PORT: '3004',
+      CORS_PLAYGROUND_OFFLINE_PORT: '3005',
+      CORS_PLAYGROUND_SECURE_PORT: '3006',
     });
 
-    expect(ports).toEqual({ app: 3000, api: 3001, proxy: 3002, partner: 3003, attacker: 3004 });
+    expect(ports).toEqual({
+      app: 3000,
+      api: 3001,
+      proxy: 3002,
+      partner: 3003,
+      attacker: 3004,
+      offline: 3005,
+      secure: 3006,
+    });
   });
 
   it('accepts the port range ends', () => {

@@ -11,6 +11,7 @@ import type {
   NonCorsBlockedOutcome,
   Outcome,
   RequestSpec,
+  Variant,
   VariantName,
 } from './types.ts';
 
@@ -84,4 +85,14 @@ export function requestPageUrl(
 export function fillConsoleLine(template: string, context: ConsoleLineContext, origins: OriginMap): string {
   const filled = template.replace(/\{(url|page|origin)\}/g, (_, name: keyof ConsoleLineContext) => context[name]);
   return fillOrigins(filled, origins);
+}
+
+/**
+ * Returns whether a variant's result follows from its servers' answers alone, as the unit tests assume that
+ * run the servers in-process and stand in for the browser with the CORS evaluator. A failure of another
+ * cause, or a request to another origin than its target's, needs the real browser of the e2e suite.
+ */
+export function decidedByServersAlone(variant: Variant): boolean {
+  const { request, expected } = variant;
+  return !isNonCorsBlock(expected.outcome) && request.targetOrigin === undefined && request.offline !== true;
 }
