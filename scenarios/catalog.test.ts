@@ -6,7 +6,6 @@ import {
   originSettings,
   originsFromPorts,
   fillConsoleLine,
-  fillOrigins,
   isCorsBlock,
   portsFromEnv,
   scenarios,
