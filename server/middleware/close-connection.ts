@@ -8,11 +8,12 @@ import { connectionClosedStatus } from '../../scenarios/closed-connection.ts';
  * `net::ERR_EMPTY_RESPONSE`, and no CORS check ever runs.
  */
 export function closeConnection(): MiddlewareHandler {
-  return async function closeConnection(c) {
+  // Returns a promise, as Hono's handlers do, without awaiting anything.
+  return function closeConnection(c) {
     const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
     // Destroying the socket before the handler returns means no byte of the response below is written.
     incoming?.socket.destroy();
     // The records keep this status, which marks the request as one that got no response.
-    return new Response(null, { status: connectionClosedStatus });
+    return Promise.resolve(new Response(null, { status: connectionClosedStatus }));
   };
 }
