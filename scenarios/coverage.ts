@@ -42,7 +42,7 @@ export const chromiumCorsErrors = [
 
 export type ChromiumCorsError = (typeof chromiumCorsErrors)[number];
 
-/** Why a CORS error kind has no scenario. */
+/** The reason each CORS error kind without a scenario cannot be reproduced. */
 const corsErrorsNotReproducible: Partial<Record<ChromiumCorsError, string>> = {
   InvalidResponse:
     'Chromium reports it only when the network service gets no usable response object to check, which no ' +

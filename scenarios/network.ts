@@ -3,8 +3,8 @@
  *
  * By default every server listens on loopback, and the origins name `localhost` and `*.localhost`,
  * which Chromium resolves to loopback with no setup. Those names only work on the learner's own
- * machine, so workshop mode, where an instructor serves one instance to a room, names the addresses
- * the learners type instead: `CORS_PLAYGROUND_HOST` for the app and its APIs, and optionally
+ * machine. In workshop mode an instructor serves one instance to a room, so the origins name the
+ * addresses the learners type: `CORS_PLAYGROUND_HOST` for the app and its APIs, and optionally
  * `CORS_PLAYGROUND_OTHER_SITE_HOST`, a second name or address of the same machine, for the partner's and
  * the attacker's sites. Two different IP addresses, or an address and a host name, are different
  * sites, as `localhost` and `partner.localhost` are.
@@ -68,14 +68,14 @@ export function networkFromEnv(env: Readonly<Record<string, string | undefined>>
   return { kind: 'workshop', host, otherSiteHost: lowered };
 }
 
-/** The host that an origin names: its loopback name, or in workshop mode the address learners open. */
+/** Returns the host that an origin names: its loopback name, or in workshop mode the address learners open. */
 export function originHost(network: Network, name: OriginName, loopbackName: string): string {
   if (network.kind === 'loopback') return loopbackName;
   return otherSiteOrigins.has(name) && network.otherSiteHost !== undefined ? network.otherSiteHost : network.host;
 }
 
 /**
- * The address an origin's server listens on. A host name for the other sites must resolve to this
+ * Returns the address an origin's server listens on. A host name for the other sites must resolve to this
  * machine, so their servers listen on the main address unless the other site is an address itself.
  */
 export function listenAddress(network: Network, name: OriginName): string {
@@ -84,7 +84,7 @@ export function listenAddress(network: Network, name: OriginName): string {
   return otherSiteOrigins.has(name) && other !== undefined && ipv4.test(other) ? other : network.host;
 }
 
-/** What the instructor must know before learners connect, or nothing on loopback. */
+/** Lists what the instructor must know before learners connect, or nothing on loopback. */
 export function workshopWarnings(network: Network): string[] {
   if (network.kind === 'loopback') return [];
   const warnings = [

@@ -1,5 +1,5 @@
 /**
- * The runner: a page that sends one request when the app page asks it to, so that a scenario can send
+ * The runner: a page that sends one request when the app page posts it one, so that a scenario can send
  * its request from another origin than the app's (an attacker's site, a page with its own
  * Content-Security-Policy, a sandboxed iframe with origin `null`). Every playground server serves it,
  * under any host name that reaches it, so the page can sit on any origin that a catalog row names.
@@ -32,7 +32,7 @@ export function runnerScript(): Promise<string> {
 }
 
 /**
- * The runner page's HTML. The script accepts requests from the app page at `appOrigin` only. With `inline`,
+ * Builds the runner page's HTML. The script accepts requests from the app page at `appOrigin` only. With `inline`,
  * the page carries the script's text in place of loading it from `scriptUrl`.
  */
 export function runnerPage(scriptUrl: string, appOrigin: string, inline?: string): string {
@@ -74,7 +74,7 @@ export function createRunnerApp(origins: OriginMap): Hono {
     const headers = new Headers({ 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
     for (const [name, value] of Object.entries(pageHeaders)) headers.append(name, value);
     // Only the app may frame the runner: another site that framed it could make it send requests from the
-    // playground's origins and read the answers. A row's own Content-Security-Policy still applies, because
+    // playground's origins and read the responses. A row's own Content-Security-Policy still applies, because
     // a browser enforces every policy it receives.
     headers.append('Content-Security-Policy', `frame-ancestors ${origins.app}`);
     // A page that treat-as-public-address makes public, on an origin that is no secure context, may not load
