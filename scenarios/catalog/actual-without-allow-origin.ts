@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 export default defineScenario({
   id: 'actual-without-allow-origin',
@@ -31,13 +31,7 @@ export default defineScenario({
         headers: { 'Access-Control-Allow-Origin': '{app}', 'Access-Control-Allow-Methods': 'PUT' },
       },
     ],
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], allowMethods: ['GET', 'POST', 'PUT'] } }],

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 export default defineScenario({
   id: 'error-without-allow-origin',
@@ -31,13 +31,7 @@ export default defineScenario({
   broken: {
     response: { status: 500, body: { error: 'Report generation failed' } },
     proxyAddsHeaders: { 'Access-Control-Allow-Origin': '{app}' },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
     exchanges: [
       { server: 'proxy', method: 'GET', status: 500 },
       { server: 'api', method: 'GET', status: 500 },

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 /** One server-sent event, after which the route ends the stream. */
 const priceEvent = { contentType: 'text/event-stream', text: 'data: Hello from the API\n\n' };
@@ -34,13 +34,7 @@ export default defineScenario({
   request: { initiator: 'event-source', path: '/prices' },
   broken: {
     response: { raw: priceEvent },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

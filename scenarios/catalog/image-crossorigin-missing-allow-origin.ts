@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 /** A 1×1 green SVG image, so that the page can read one known pixel back from a canvas. */
 const greenPixel = {
@@ -41,13 +41,7 @@ export default defineScenario({
   request: { initiator: 'image', path: '/photo.svg' },
   broken: {
     response: { raw: greenPixel },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

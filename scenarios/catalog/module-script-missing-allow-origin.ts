@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 const widgetModule = {
   contentType: 'text/javascript',
@@ -38,13 +38,7 @@ export default defineScenario({
   request: { initiator: 'module-script', path: '/widget.js' },
   broken: {
     response: { raw: widgetModule },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 const cookie = { name: 'session', value: 'ada', attributes: 'HttpOnly; SameSite=Lax' };
 
@@ -61,12 +61,6 @@ export default defineScenario({
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'], credentials: true } }],
     response: { body: { user: 'ada', iban: 'DE89 3704 0044 0532 0130 00', balance: 1250 } },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
 });

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 export default defineScenario({
   id: 'route-before-cors',
@@ -27,13 +27,7 @@ export default defineScenario({
   broken: {
     routeFirst: true,
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],

@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 const inventory = { warehouse: 'Hamburg', item: 'notebook', stock: 1200, supplierPrice: 3.1 };
 
@@ -62,12 +62,6 @@ export default defineScenario({
       },
     ],
     response: { body: inventory },
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
 });

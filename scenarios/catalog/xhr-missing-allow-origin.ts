@@ -1,4 +1,4 @@
-import { defineScenario } from '../define.ts';
+import { defineScenario, missingAllowOriginAtResponse } from '../define.ts';
 
 export default defineScenario({
   id: 'xhr-missing-allow-origin',
@@ -28,13 +28,7 @@ export default defineScenario({
   ],
   request: { initiator: 'xhr', path: '/figures' },
   broken: {
-    outcome: {
-      verdict: 'blocked',
-      stage: 'response',
-      corsError: 'MissingAllowOriginHeader',
-      detail: {},
-      fault: { exchange: 'actual', header: 'Access-Control-Allow-Origin' },
-    },
+    outcome: missingAllowOriginAtResponse,
   },
   fixed: {
     middleware: [{ kind: 'cors', settings: { origin: ['{app}'] } }],
