@@ -8,13 +8,13 @@ import { sendRequest, type JsOutcome } from './send.ts';
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-/** Where a runner iframe comes from, and the origin its messages carry (`null` when sandboxed). */
+/** The source of a runner iframe, and the origin its messages carry (`null` when sandboxed). */
 export type RunnerFrame =
   | { readonly kind: 'frame'; readonly src: string; readonly origin: string }
   | { readonly kind: 'sandboxed-frame'; readonly scriptUrl: string };
 
 export interface FrameOptions {
-  /** How long to wait for the page to load and answer. */
+  /** How long to wait for the page to load and post its result. */
   readonly timeoutMs?: number;
 }
 
@@ -40,6 +40,13 @@ export function sendFromPage(
         url,
         request,
       );
+    case 'file':
+      // The app can neither open nor frame a file: URL; the scenario page offers the page as a download instead.
+      return Promise.resolve({
+        kind: 'rejected',
+        name: 'Error',
+        message: 'This request is sent from a page opened from disk: download the page and open it in Chromium.',
+      });
     default:
       return assertNever(page);
   }
@@ -48,8 +55,8 @@ export function sendFromPage(
 let nextId = 0;
 
 /**
- * Loads a runner page in a hidden iframe, posts it the request, and resolves with its answer. Messages
- * count only from that iframe's window and from the origin it should have, so no other frame can answer.
+ * Loads a runner page in a hidden iframe, posts it the request, and resolves with its result. Messages
+ * count only from that iframe's window and from the origin it should have, so no other frame can reply.
  */
 export function runInFrame(
   frame: RunnerFrame,
@@ -79,7 +86,7 @@ export function runInFrame(
         finish({
           kind: 'rejected',
           name: 'Error',
-          message: `${pageName} did not answer within ${timeoutMs / 1000} s, so the playground could not send the request from it. Check that the playground's servers are running.`,
+          message: `${pageName} did not respond within ${timeoutMs / 1000} s, so the playground could not send the request from it. Check that the playground's servers are running.`,
         }),
       timeoutMs,
     );
@@ -113,7 +120,7 @@ function escapeAttribute(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-/** The answer comes from the runner frame itself (its window and origin were checked), so its shape is trusted. */
+/** The result comes from the runner frame itself (its window and origin were checked), so its shape is trusted. */
 function isJsOutcome(value: unknown): value is JsOutcome {
   return typeof value === 'object' && value !== null && typeof (value as { kind?: unknown }).kind === 'string';
 }

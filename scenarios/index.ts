@@ -72,6 +72,7 @@ import lnaInsecureContext from './catalog/lna-insecure-context.ts';
 import mixedContent from './catalog/mixed-content.ts';
 import lnaPermissionDenied from './catalog/lna-permission-denied.ts';
 import sandboxedIframeNullOrigin from './catalog/sandboxed-iframe-null-origin.ts';
+import fileOriginNull from './catalog/file-origin-null.ts';
 import serverDown from './catalog/server-down.ts';
 import varyOriginSharedCache from './catalog/vary-origin-shared-cache.ts';
 import type { Scenario } from './types.ts';
@@ -137,6 +138,7 @@ export const scenarios: readonly Scenario[] = [
   corpSameOrigin,
   coepRequireCorp,
   sandboxedIframeNullOrigin,
+  fileOriginNull,
   mixedContent,
   lnaPermissionDenied,
   lnaInsecureContext,

@@ -76,6 +76,9 @@ export function requestPageUrl(
       return `${fillOrigins(page.origin, where.origins)}${runnerPath}/${where.scenarioId}/${where.variant}`;
     case 'sandboxed-frame':
       return 'about:srcdoc';
+    case 'file':
+      // NOTE: the folder the learner saves the page in is unknown, so only the scheme is certain.
+      return 'file:';
     default:
       return assertNever(page);
   }

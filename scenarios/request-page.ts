@@ -5,8 +5,8 @@ import type { RequestSpec } from './types.ts';
 
 /**
  * Returns the origin of the page that sends the request: the app's, a frame's, or `null` for a sandboxed
- * frame, whose origin is opaque. It is the Origin header the browser sends, and the origin Chromium's
- * console message names.
+ * frame or a file: page, whose origin is opaque. It is the Origin header the browser sends, and the origin
+ * Chromium's console message names.
  */
 export function requestPageOrigin(request: Pick<RequestSpec, 'page'>, origins: OriginMap): string {
   const page = request.page ?? { kind: 'app' };
@@ -16,6 +16,7 @@ export function requestPageOrigin(request: Pick<RequestSpec, 'page'>, origins: O
     case 'frame':
       return fillOrigins(page.origin, origins);
     case 'sandboxed-frame':
+    case 'file':
       return 'null';
     default:
       return assertNever(page);

@@ -121,11 +121,14 @@ export interface RequestSpec {
  *   with the variant's `pageHeaders`, such as an attacker's page or a page with a Content-Security-Policy.
  * - `sandboxed-frame`: an `<iframe sandbox="allow-scripts">`. Its origin is opaque, so the browser
  *   sends `Origin: null`.
+ * - `file`: a page the learner downloads and opens from disk. A `file:` URL has an opaque origin, so the
+ *   browser sends `Origin: null`. The app can neither open nor frame it, so it is not an iframe.
  */
 export type RequestPage =
   | { readonly kind: 'app' }
   | { readonly kind: 'frame'; readonly origin: Template }
-  | { readonly kind: 'sandboxed-frame' };
+  | { readonly kind: 'sandboxed-frame' }
+  | { readonly kind: 'file' };
 
 /** Settings for Hono's `cors()` middleware, as plain data. */
 export interface CorsSettings {

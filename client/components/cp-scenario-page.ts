@@ -6,12 +6,14 @@ import { newTraceId } from '../../scenarios/records.ts';
 import { inspectorRenderedMark, type Attempt } from '../attempt.ts';
 import { listRecorded, runAttemptAfterEarlierSends, type EarlierSendResult } from '../earlier-sends.ts';
 import { recordAttempt } from '../curriculum.ts';
+import { filePageHtml, filePageName } from '../file-page.ts';
 import { initiatorCode } from '../initiators.ts';
 import { origins } from '../origins.ts';
 import { progress } from '../progress.ts';
 import { scenarioLabHref } from '../lab/scenario-lab-link.ts';
 import { listHref, scenarioHref } from '../routes.ts';
-import { outcomeLine } from '../send.ts';
+import { readReplay } from '../replay.ts';
+import { outcomeLine, readRecords, requestUrl } from '../send.ts';
 import { baseStyles } from './shared-styles.ts';
 import { childrenUpdated } from './update-complete.ts';
 import '../exercise/cp-exercise.ts';
@@ -112,6 +114,9 @@ export class CpScenarioPage extends LitElement {
   /** Trace of the attempt this page shows, so that results of an attempt from before a switch are dropped. */
   private activeTrace?: string;
 
+  /** Trace and URL of the page the learner downloaded last, for a request sent from a page opened from disk. */
+  @state() private download?: { readonly trace: string; readonly url: string };
+
   override willUpdate(changed: PropertyValues<this>): void {
     // Each variant is its own URL, so switching variant or scenario starts without an attempt.
     if (changed.has('scenario') || changed.has('variant')) {
@@ -119,6 +124,7 @@ export class CpScenarioPage extends LitElement {
       this.activeTrace = undefined;
       this.earlierSends = [];
       this.earlierPending = false;
+      this.download = undefined;
     }
     if (changed.has('scenario') && this.scenario !== undefined) progress.markSeen(this.scenario.id);
   }
@@ -172,17 +178,21 @@ export class CpScenarioPage extends LitElement {
           .attempt=${this.attempt}
           @cp-prediction-send=${this.handlePredictionSend}
         ></cp-prediction>
-        <div class="send">
-          <!-- aria-disabled rather than disabled, because Chromium moves focus off a button that becomes
-            disabled, and a keyboard user could not press Enter again once the attempt finishes. -->
-          <button type="button" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleSend}>
-            Send request
-          </button>
-          <span class="muted"
-            >Sends the request above from this page with
-            <code>${initiatorCode(scenario.variants[variant].request)}</code>.</span
-          >
-        </div>
+        ${
+          scenario.variants[variant].request.page?.kind === 'file'
+            ? this.renderDownload(scenario, variant, running)
+            : html`<div class="send">
+                <!-- aria-disabled rather than disabled, because Chromium moves focus off a button that becomes
+                  disabled, and a keyboard user could not press Enter again once the attempt finishes. -->
+                <button type="button" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleSend}>
+                  Send request
+                </button>
+                <span class="muted"
+                  >Sends the request above from this page with
+                  <code>${initiatorCode(scenario.variants[variant].request)}</code>.</span
+                >
+              </div>`
+        }
         ${this.renderEarlierSends(scenario)}
         ${
           this.attempt === undefined
@@ -236,6 +246,10 @@ export class CpScenarioPage extends LitElement {
     const scenario = this.scenario;
     // The button stays focusable while an attempt runs, so this ignores clicks and Enter until it ends.
     if (scenario === undefined || this.attempt?.state === 'running' || this.earlierPending) return;
+    if (scenario.variants[this.variant].request.page?.kind === 'file') {
+      this.handleDownload();
+      return;
+    }
 
     const trace = newTraceId();
     this.activeTrace = trace;
@@ -261,6 +275,72 @@ export class CpScenarioPage extends LitElement {
   private readonly handlePredictionSend = (): void => {
     this.handleSend();
     void this.updateComplete.then(() => this.sendButton?.focus());
+  };
+
+  /**
+   * For a request sent from a page opened from disk, which this page can neither open nor frame: offers that
+   * page as a download, and then reads what the servers recorded for its trace into the inspector.
+   */
+  private renderDownload(scenario: Scenario, variant: VariantName, running: boolean): TemplateResult {
+    const name = filePageName(scenario.id, variant);
+    return html`
+      <div class="send">
+        <button type="button" @click=${this.handleDownload}>Download the page</button>
+        <button
+          type="button"
+          aria-disabled=${this.download === undefined || running ? 'true' : 'false'}
+          @click=${this.handleShowRecords}
+        >
+          Show what the servers recorded
+        </button>
+      </div>
+      <p class="muted" data-testid="file-page-steps">
+        This request comes from a page opened from disk, which this page can neither open nor frame. Download the page,
+        open <code>${name}</code> from your disk in Chromium (drag it onto a tab, or press Ctrl+O), and read what its
+        JavaScript saw there and in DevTools. Then press Show what the servers recorded. What JavaScript saw stays on
+        the downloaded page.
+      </p>
+    `;
+  }
+
+  /** Downloads a page that sends the request with a fresh trace id, so its records are this download's alone. */
+  private readonly handleDownload = (): void => {
+    const scenario = this.scenario;
+    if (scenario === undefined) return;
+    const trace = newTraceId();
+    const url = requestUrl(origins, scenario, this.variant, trace);
+    const request = scenario.variants[this.variant].request;
+    const page = filePageHtml({ scenarioTitle: scenario.title, url, request, appPageUrl: location.href });
+    this.activeTrace = trace;
+    this.attempt = undefined;
+    this.download = { trace, url };
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([page], { type: 'text/html' }));
+    link.download = filePageName(scenario.id, this.variant);
+    link.click();
+    // The URL goes a task after the click, which e2e/file-origin.spec.ts shows is late enough for Chromium's download.
+    setTimeout(() => URL.revokeObjectURL(link.href));
+  };
+
+  /**
+   * Reads the records of the downloaded page's trace, and the replay, into the inspector.
+   * NOTE: the file: page cannot report to this page, so the attempt has no `js`, and the inspector's
+   * JavaScript view says it is waiting. What JavaScript saw is on the downloaded page.
+   */
+  private readonly handleShowRecords = async (): Promise<void> => {
+    const { scenario, download, variant } = this;
+    if (scenario === undefined || download === undefined || this.attempt?.state === 'running') return;
+    const { trace, url } = download;
+    this.attempt = { trace, url, state: 'running' };
+    const [records, replay] = await Promise.all([
+      readRecords(origins, trace),
+      readReplay(origins, scenario.id, variant),
+    ]);
+    if (trace !== this.activeTrace) return;
+    this.attempt = records.ok
+      ? { trace, url, state: 'done', records: records.record, replay }
+      : { trace, url, state: 'records-failed', recordsError: { url: records.url, error: records.error }, replay };
+    void this.markRendered(trace);
   };
 
   /** Lists the sends before the attempt, with what the sending page's JavaScript got and what the servers recorded. */

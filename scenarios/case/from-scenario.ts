@@ -181,6 +181,8 @@ function pageOf(request: RequestSpec): { name: PageOrigin; host?: string } {
       return { name: 'app' };
     case 'sandboxed-frame':
       return { name: 'null' };
+    case 'file':
+      throw new Error('its page is opened from a file: URL, and a case runs its page on an origin the lab serves.');
     case 'frame': {
       const url = new URL(fillOrigins(page.origin, markerOrigins));
       const name = (Object.keys(markerOrigins) as OriginName[]).find(
