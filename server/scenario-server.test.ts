@@ -7,6 +7,7 @@ import {
   serverNames,
   variantNames,
   type ExchangeRole,
+  type ExpectedExchange,
   type Scenario,
   type ServerName,
   type VariantName,
@@ -64,19 +65,20 @@ function browserInit(scenario: Scenario, role: ExchangeRole, method: string, ori
  * redirect to the server its Location names. Exchanges on a server the browser is not talking to are
  * the proxy's upstream requests, which the proxy sends itself.
  */
-async function sendAsExpected(servers: TestServers, scenario: Scenario, variant: VariantName): Promise<void> {
+async function sendExchanges(
+  servers: TestServers,
+  scenario: Scenario,
+  variant: VariantName,
+  exchanges: readonly ExpectedExchange[],
+  pageOrigin: string,
+): Promise<void> {
   const { request } = scenario.variants[variant];
   let url = new URL(`${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}?trace=${trace}`);
   let server: ServerName = request.target;
-  for (const exchange of scenario.variants[variant].expected.exchanges) {
+  for (const exchange of exchanges) {
     if (exchange.server !== server) continue;
     const role: ExchangeRole = exchange.method === 'OPTIONS' ? 'preflight' : 'actual';
-    const init = browserInit(
-      scenario,
-      role,
-      exchange.method,
-      exchange.origin ?? requestPageOrigin(request, testOrigins),
-    );
+    const init = browserInit(scenario, role, exchange.method, exchange.origin ?? pageOrigin);
     const response = await servers.apps[server].request(url.href, init);
     const location = response.headers.get('Location');
     if (role === 'actual' && location !== null) {
@@ -90,6 +92,28 @@ async function sendAsExpected(servers: TestServers, scenario: Scenario, variant:
   }
 }
 
+/** Sends the variant's earlier sends, such as a warm-up that fills a shared cache, from their own pages. */
+async function sendEarlier(servers: TestServers, scenario: Scenario, variant: VariantName): Promise<void> {
+  const { request, expected } = scenario.variants[variant];
+  for (const send of expected.earlierSends ?? []) {
+    const page = send.page ?? request.page;
+    const origin = requestPageOrigin({ ...request, ...(page !== undefined && { page }) }, testOrigins);
+    await sendExchanges(servers, scenario, variant, send.exchanges, origin);
+  }
+}
+
+/**
+ * Sends the variant's earlier sends, then its last send.
+ * Returns how many exchanges the earlier sends recorded, so a test can look at the last send alone.
+ */
+async function sendAsExpected(servers: TestServers, scenario: Scenario, variant: VariantName): Promise<number> {
+  const { request, expected } = scenario.variants[variant];
+  await sendEarlier(servers, scenario, variant);
+  const before = servers.store.get(trace).exchanges.length;
+  await sendExchanges(servers, scenario, variant, expected.exchanges, requestPageOrigin(request, testOrigins));
+  return before;
+}
+
 // A WebSocket handshake never reaches the Hono app: websocket-server.test.ts covers those scenarios.
 const httpScenarios = scenarios.filter(({ request }) => request.initiator !== 'websocket');
 
@@ -100,9 +124,12 @@ describe.each(
 
   it('records the expected exchanges', async () => {
     const servers = createTestServers();
-    await sendAsExpected(servers, scenario, variant);
+    const before = await sendAsExpected(servers, scenario, variant);
 
-    const seen = servers.store.get(trace).exchanges.map(({ server, method, status }) => ({ server, method, status }));
+    const seen = servers.store
+      .get(trace)
+      .exchanges.slice(before)
+      .map(({ server, method, status }) => ({ server, method, status }));
     expect(seen).toEqual(expected.map(({ server, method, status }) => ({ server, method, status })));
   });
 });
@@ -112,7 +139,17 @@ describe.each(
 )('header diff of %s', (_id, line, scenario) => {
   it(`${line.exchange} ${line.header} matches both variants`, async () => {
     for (const variant of variantNames) {
-      const response = await sendAsBrowser(createTestServers(), scenario, variant, line.exchange);
+      const servers = createTestServers();
+      // A cache keys its entries by the full URL, so the last send carries the earlier sends' trace.
+      const earlier = scenario.variants[variant].expected.earlierSends ?? [];
+      await sendEarlier(servers, scenario, variant);
+      const response = await sendAsBrowser(
+        servers,
+        scenario,
+        variant,
+        line.exchange,
+        earlier.length > 0 ? trace : undefined,
+      );
       const template = line[variant];
       const actual = line.header === ':status' ? String(response.status) : response.headers.get(line.header);
       expect(actual, `${variant} ${line.header}`).toBe(
