@@ -1,23 +1,14 @@
 /**
  * Takes the README's screenshot of the "Fix it yourself" exercise from a running playground: the
  * learner's fix with `Access-Control-Allow-Origin: *`, which passes but is flagged as unsafe.
- * Start the playground with `npm start` first, then run `npx tsx scripts/screenshot-exercise.ts`.
+ * Start the playground with `npm start` first, then run `npm run screenshot:exercise`.
  */
-import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../e2e/chromium.ts';
-import { originsFromPorts, portsFromEnv } from '../scenarios/origins.ts';
+import { origins, takeScreenshot } from './screenshot-page.ts';
 
 const scenarioId = process.argv[2] ?? 'missing-allow-origin';
 const output = process.argv[3] ?? 'docs/screenshot-exercise.png';
 
-const origins = originsFromPorts(portsFromEnv(process.env));
-const executablePath = chromiumExecutable();
-const browser = await chromium.launch({
-  args: chromiumArgs(),
-  ...(executablePath !== undefined && { executablePath }),
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+await takeScreenshot({ width: 1280, height: 800 }, async (page) => {
   await page.goto(`${origins.app}/#/scenarios/${scenarioId}/broken`);
   const exercise = page.getByTestId('exercise');
   await exercise.getByLabel('New response header name').fill('Access-Control-Allow-Origin');
@@ -40,11 +31,4 @@ try {
     .evaluate((list) => list.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: output, fullPage: false });
   console.log(`Wrote ${output} from ${page.url()}`);
-} catch (error) {
-  console.error(
-    `Failed to take the screenshot from ${origins.app}. Is the playground running (npm start)? ${String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

@@ -1,23 +1,14 @@
 /**
  * Takes the README's picture of presenter mode at 1280×720, a projector's resolution, from a running
- * playground: the slide after the send, where the room's prediction meets the browser's verdict. Start the playground with `npm start` first, then run `npm run screenshot:presenter`.
+ * playground: the slide after the send, where the room's prediction meets the browser's verdict.
+ * Start the playground with `npm start` first, then run `npm run screenshot:presenter`.
  */
-import { chromium } from '@playwright/test';
-
-import { chromiumArgs, chromiumExecutable } from '../e2e/chromium.ts';
-import { originsFromPorts, portsFromEnv } from '../scenarios/origins.ts';
+import { origins, takeScreenshot } from './screenshot-page.ts';
 
 const playlist = ['preflight-unauthorized', 'missing-allow-origin'];
 const picture = 'docs/screenshot-presenter.png';
 
-const origins = originsFromPorts(portsFromEnv(process.env));
-const executablePath = chromiumExecutable();
-const browser = await chromium.launch({
-  args: chromiumArgs(),
-  ...(executablePath !== undefined && { executablePath }),
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1 });
+await takeScreenshot({ width: 1280, height: 720 }, async (page) => {
   await page.goto(`${origins.app}/#/scenarios/${playlist[0]}/broken?present&playlist=${playlist.join(',')}`);
   const slide = page.getByTestId('presenter');
 
@@ -34,11 +25,4 @@ try {
   await slide.locator('cp-attempt-verdict [data-testid="as-expected"]').waitFor();
   await page.screenshot({ path: picture });
   console.log(`Wrote ${picture}`);
-} catch (error) {
-  console.error(
-    `Failed to take the presenter screenshot from ${origins.app}. Is the playground running (npm start)? ${String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});

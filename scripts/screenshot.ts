@@ -2,21 +2,12 @@
  * Takes the README's screenshot of a failing scenario from a running playground.
  * Start the playground with `npm start` first, then run `npm run screenshot`.
  */
-import { chromium } from '@playwright/test';
-import { chromiumArgs, chromiumExecutable } from '../e2e/chromium.ts';
-import { originsFromPorts, portsFromEnv } from '../scenarios/origins.ts';
+import { origins, takeScreenshot } from './screenshot-page.ts';
 
 const scenarioId = process.argv[2] ?? 'preflight-unauthorized';
 const output = process.argv[3] ?? 'docs/screenshot-broken.png';
 
-const origins = originsFromPorts(portsFromEnv(process.env));
-const executablePath = chromiumExecutable();
-const browser = await chromium.launch({
-  args: chromiumArgs(),
-  ...(executablePath !== undefined && { executablePath }),
-});
-try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1100 }, deviceScaleFactor: 1 });
+await takeScreenshot({ width: 1280, height: 1100 }, async (page) => {
   await page.goto(`${origins.app}/#/scenarios/${scenarioId}/broken`);
   await page.getByRole('button', { name: 'Send request' }).click();
   await page.getByTestId('attempt').and(page.locator('[data-state="done"]')).waitFor();
@@ -24,11 +15,4 @@ try {
   await page.getByRole('heading', { name: 'Try it' }).evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: output, fullPage: false });
   console.log(`Wrote ${output} from ${page.url()}`);
-} catch (error) {
-  console.error(
-    `Failed to take the screenshot from ${origins.app}. Is the playground running (npm start)? ${String(error)}`,
-  );
-  process.exitCode = 1;
-} finally {
-  await browser.close();
-}
+});
