@@ -76,6 +76,8 @@ for (const scenario of scenarios) {
       const url = (await attempt.getAttribute('data-url'))!;
       const trace = (await attempt.getAttribute('data-trace'))!;
       await expect(attempt).toHaveAttribute('data-page-origin', 'null');
+      // The app page did not send the request, so it points to the downloaded page for JavaScript's result.
+      await expect(page.getByTestId('js-elsewhere')).toBeVisible();
 
       await test.step("Chromium names the origin 'null' in the console and files the CORS issue", async () => {
         const message = chromiumConsoleMessage({

@@ -324,8 +324,8 @@ export class CpScenarioPage extends LitElement {
 
   /**
    * Reads the records of the downloaded page's trace, and the replay, into the inspector.
-   * NOTE: the file: page cannot report to this page, so the attempt has no `js`, and the inspector's
-   * JavaScript view says it is waiting. What JavaScript saw is on the downloaded page.
+   * The file: page cannot report to this page, so the attempt has no `js`, and the inspector's
+   * JavaScript view points to the downloaded page, which shows what its JavaScript saw.
    */
   private readonly handleShowRecords = async (): Promise<void> => {
     const { scenario, download, variant } = this;

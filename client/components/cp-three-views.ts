@@ -94,9 +94,14 @@ export class CpThreeViews extends LitElement {
         <section class="view" data-testid="js-view" aria-labelledby="js-heading">
           <h4 id="js-heading">What JavaScript saw</h4>
           ${
-            attempt.js === undefined
-              ? html`<p class="muted">Waiting for the request's result…</p>`
-              : renderJs(attempt.js)
+            attempt.js !== undefined
+              ? renderJs(attempt.js)
+              : attempt.state === 'running'
+                ? html`<p class="muted">Waiting for the request's result…</p>`
+                : // Only a page that is not this one, such as a downloaded file: page, leaves an attempt without it.
+                  html`<p class="muted" data-testid="js-elsewhere">
+                    Another page sent this request, so its result is shown there, not here.
+                  </p>`
           }
         </section>
         <section class="view" data-testid="wire-view" aria-labelledby="wire-heading">
