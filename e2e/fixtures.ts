@@ -130,10 +130,10 @@ export const test = base.extend<{
     // Chromium runs a cross-site iframe in a process of its own (an out-of-process iframe), and reports the
     // issues of that frame's requests on the frame's own CDP session only. Audits.enable replays the issues
     // the frame raised before the session attached.
-    const framesWithSession = new WeakSet<Frame>();
+    const framesSeen = new WeakSet<Frame>();
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame() || framesWithSession.has(frame)) return;
-      framesWithSession.add(frame);
+      if (frame === page.mainFrame() || framesSeen.has(frame)) return;
+      framesSeen.add(frame);
       void attachFrameSession(page, frame, onIssue);
     });
     await use(reports);
@@ -146,16 +146,21 @@ export const test = base.extend<{
 
 /**
  * Listens for the DevTools issues of an out-of-process iframe. Playwright refuses a CDP session for a frame
- * that shares its parent's process, whose issues the page's own session already reports, and a frame may
- * be gone by the time the session would attach: both leave nothing to collect.
+ * that shares its parent's process, whose issues the page's own session already reports. A sandboxed
+ * frame may move to a process of its own only after its first navigation event, so a refused session is
+ * tried again a few times while the frame is attached.
  */
 async function attachFrameSession(page: Page, frame: Frame, onIssue: (event: IssueEvent) => void): Promise<void> {
-  try {
-    const session = await page.context().newCDPSession(frame);
-    session.on('Audits.issueAdded', onIssue);
-    await session.send('Audits.enable');
-  } catch {
-    // Not an out-of-process iframe, or already detached.
+  for (let attempt = 0; attempt < 10 && !frame.isDetached(); attempt++) {
+    try {
+      const session = await page.context().newCDPSession(frame);
+      session.on('Audits.issueAdded', onIssue);
+      await session.send('Audits.enable');
+      return;
+    } catch {
+      // Not an out-of-process iframe yet, or already detached.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   }
 }
 

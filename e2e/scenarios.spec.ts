@@ -354,7 +354,8 @@ for (const scenario of scenarios.filter(({ category }) => category === 'security
   if (request.initiator === 'websocket') {
     test(`${scenario.id} fixed still serves the app's WebSocket`, async ({ page, origins, playground }) => {
       await page.goto('/');
-      const trace = `app-${scenario.id}`;
+      // A trace of its own per run, so repeated runs against one server never share records.
+      const trace = `app-${scenario.id.slice(0, 48)}-${Math.random().toString(36).slice(2, 10)}`;
       const url = `${requestOrigin(request, origins).replace(/^http:/, 'ws:')}/scenarios/${scenario.id}/fixed${request.path}?${traceParameter}=${trace}`;
 
       const message = await page.evaluate(
@@ -377,7 +378,8 @@ for (const scenario of scenarios.filter(({ category }) => category === 'security
 
   test(`${scenario.id} fixed still answers the app`, async ({ page, origins, playground }) => {
     await page.goto('/');
-    const trace = `app-${scenario.id}`;
+    // A trace of its own per run, so repeated runs against one server never share records.
+    const trace = `app-${scenario.id.slice(0, 48)}-${Math.random().toString(36).slice(2, 10)}`;
     const url = `${requestOrigin(request, origins)}/scenarios/${scenario.id}/fixed${request.path}?${traceParameter}=${trace}`;
     const init: RequestInit = {
       method: request.method,
