@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 
 import { assertNever } from '../../scenarios/index.ts';
-import { baseStyles } from './shared-styles.ts';
+import { baseStyles, buttonStyles } from './shared-styles.ts';
 
 /** The result of the last press of the button. */
 type CopyState = 'idle' | 'copied' | 'selected';
@@ -16,6 +16,7 @@ type CopyState = 'idle' | 'copied' | 'selected';
 export class CpCopyCurl extends LitElement {
   static override styles = [
     baseStyles,
+    buttonStyles,
     css`
       .row {
         margin-top: 0.75rem;
@@ -23,17 +24,6 @@ export class CpCopyCurl extends LitElement {
         display: flex;
         flex-wrap: wrap;
         gap: 0.25rem 0.75rem;
-      }
-
-      button {
-        background: var(--cp-surface);
-        border: 1px solid var(--cp-border);
-        border-radius: var(--cp-radius);
-        color: var(--cp-fg);
-        cursor: pointer;
-        font: inherit;
-        font-size: 0.85rem;
-        padding: 0.2rem 0.75rem;
       }
 
       summary {

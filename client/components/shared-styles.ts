@@ -142,3 +142,17 @@ export const baseStyles = css`
     font-size: 0.9rem;
   }
 `;
+
+/** A small bordered button, as the copy buttons and the lab's forms use. */
+export const buttonStyles = css`
+  button {
+    background: var(--cp-surface);
+    border: 1px solid var(--cp-border);
+    border-radius: var(--cp-radius);
+    color: var(--cp-fg);
+    cursor: pointer;
+    font: inherit;
+    font-size: 0.85rem;
+    padding: 0.2rem 0.75rem;
+  }
+`;
