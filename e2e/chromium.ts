@@ -34,6 +34,11 @@ export function chromiumArgs(spkiHash?: string): string[] {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    // Chromium 156 gives a sandboxed iframe a process of its own. Under load, the DevTools issue of such a
+    // frame's request then reached no session attached to that frame, not even replayed by a later
+    // `Audits.enable`. In its parent's process, the page's own session reports it. Which process runs the
+    // frame changes nothing that its page or the server sees.
+    '--disable-features=IsolateSandboxedIframes',
     // Names under .test resolve to loopback, as a workshop's DNS would, yet count as names that are not
     // loopback, so a page at http://api.test:<port> is no secure context (lna-insecure-context).
     '--host-resolver-rules=MAP *.test 127.0.0.1',

@@ -129,7 +129,8 @@ export const test = base.extend<{
 
     // Chromium runs a cross-site iframe in a process of its own (an out-of-process iframe), and reports the
     // issues of that frame's requests on the frame's own CDP session only. Audits.enable replays the issues
-    // the frame raised before the session attached.
+    // the frame raised before the session attached. Sandboxed frames stay in their parent's process (see
+    // chromiumArgs).
     const framesSeen = new WeakSet<Frame>();
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame() || framesSeen.has(frame)) return;
@@ -146,9 +147,9 @@ export const test = base.extend<{
 
 /**
  * Listens for the DevTools issues of an out-of-process iframe. Playwright refuses a CDP session for a frame
- * that shares its parent's process, whose issues the page's own session already reports. A sandboxed
- * frame may move to a process of its own only after its first navigation event, so a refused session is
- * tried again a few times while the frame is attached.
+ * that shares its parent's process, whose issues the page's own session already reports. A frame may move
+ * to a process of its own only after its first navigation event, so a refused session is tried again a few
+ * times while the frame is attached.
  */
 async function attachFrameSession(page: Page, frame: Frame, onIssue: (event: IssueEvent) => void): Promise<void> {
   for (let attempt = 0; attempt < 10 && !frame.isDetached(); attempt++) {
