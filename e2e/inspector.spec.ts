@@ -1,8 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { connectionClosedStatus } from '../scenarios/closed-connection.ts';
 import { evaluate, responderFromExchanges } from '../scenarios/evaluator/index.ts';
-import { isCorsBlock, scenarios, variantNames, type OriginMap, type Scenario } from '../scenarios/index.ts';
+import { scenarios, type OriginMap, type Scenario } from '../scenarios/index.ts';
 import type { TraceRecord } from '../scenarios/records.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -82,49 +81,6 @@ test.describe('sequence diagram', () => {
     await expect(items.nth(0)).toContainText('from the browser to api');
     await expect(items.nth(1)).toContainText('Not sent');
   });
-
-  // Each row: the diagram shows every recorded request, in order, and the request that a failed preflight or a
-  // redirect the browser did not follow kept back.
-  // A WebSocket handshake goes through no CORS check, so the page draws no diagram for it.
-  for (const scenario of scenarios.filter(({ request }) => request.initiator !== 'websocket')) {
-    for (const variant of variantNames) {
-      // A page opened from disk has no Send button: e2e/file-origin.spec.ts shows its records in the inspector.
-      if (scenario.variants[variant].request.page?.kind === 'file') continue;
-      test(`${scenario.id} ${variant} diagram matches the records`, async ({ playground, page }) => {
-        const { outcome, exchanges } = scenario.variants[variant].expected;
-        await playground.open(scenario.id, variant);
-        await playground.send();
-
-        const steps = page.getByTestId('sequence-step');
-        const nonCors = outcome.verdict === 'blocked' && !isCorsBlock(outcome);
-        // A redirect that redirect: 'error' refuses keeps its target back, as a blocked redirect does.
-        const refusedRedirect =
-          outcome.verdict === 'blocked' && !isCorsBlock(outcome) && outcome.cause === 'redirect-mode';
-        const unsent = (isCorsBlock(outcome) && outcome.stage !== 'response') || refusedRedirect ? 1 : 0;
-        // The diagram shows what the CORS check saw. A request that no server recorded, as when none
-        // listens, is a step of its own, and it and a request whose connection was closed got no response.
-        const unrecorded = nonCors && exchanges.length === 0 ? 1 : 0;
-        const closed = exchanges.some((exchange) => exchange.status === connectionClosedStatus);
-        const unanswered = unrecorded === 1 || (nonCors && closed) ? 1 : 0;
-        await expect(steps).toHaveCount(exchanges.length + unsent + unrecorded);
-        for (const [index, exchange] of exchanges.entries()) {
-          const status = exchange.status === connectionClosedStatus ? '' : String(exchange.status);
-          await expect(steps.nth(index)).toHaveAttribute('data-to', exchange.server);
-          await expect(steps.nth(index)).toHaveAttribute('data-method', exchange.method);
-          await expect(steps.nth(index)).toHaveAttribute('data-status', status);
-        }
-        // A request its mode forbids is only kept back: no step of it was blocked on the way.
-        const blockedSteps = isCorsBlock(outcome) ? (outcome.stage === 'request' ? 0 : 1) : unanswered;
-        await expect(page.locator('[data-testid="sequence-step"][data-result="blocked"]')).toHaveCount(
-          refusedRedirect ? 1 : blockedSteps,
-        );
-        if (unsent === 1) await expect(steps.last()).toHaveAttribute('data-result', 'not-sent');
-        if (isCorsBlock(outcome) && outcome.stage === 'preflight') {
-          await expect(steps.last()).toHaveAttribute('data-method', scenario.request.method);
-        }
-      });
-    }
-  }
 });
 
 test.describe('three views', () => {

@@ -21,6 +21,7 @@ import {
 import { checkEarlierSends, earlierReports } from './earlier-sends.ts';
 import { traceParameter } from '../scenarios/records.ts';
 import { expect, test, type ConsoleEntry } from './fixtures.ts';
+import { expectDiagramMatches } from './sequence-diagram.ts';
 
 /** Describes the expected outcome in a few words, for the test title. */
 function describeOutcome({ outcome, deviation }: Expectation): string {
@@ -185,6 +186,13 @@ for (const scenario of scenarios) {
           await expect(shown.nth(index)).toHaveAttribute('data-status', String(exchange.status));
         }
       });
+
+      // A WebSocket handshake goes through no CORS check, so the page draws no diagram for it.
+      if (scenario.request.initiator !== 'websocket') {
+        await test.step('the sequence diagram matches the records', async () => {
+          await expectDiagramMatches(page, scenario.request, expected);
+        });
+      }
 
       await test.step('the evaluator agrees with Chromium', async () => {
         // The variant's request: a fix in the page, such as an uppercase method, changes it.
