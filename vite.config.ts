@@ -28,8 +28,12 @@ export default defineConfig(async ({ command, mode }) => {
 
   return {
     // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache,
-    // one per address and app port, because Vite refuses a second dev server on one cache.
-    ...(mode === 'e2e' && { cacheDir: `node_modules/.vite-e2e-${host}-${ports.app}` }),
+    // one per address and app port, because Vite refuses a second dev server on one cache. It may also
+    // build the app, for each address and port, since the build holds the origins.
+    ...(mode === 'e2e' && {
+      cacheDir: `node_modules/.vite-e2e-${host}-${ports.app}`,
+      build: { outDir: `node_modules/.cors-playground-e2e-app/${host}-${ports.app}` },
+    }),
     define: { __CORS_PLAYGROUND_ORIGINS__: JSON.stringify(origins) },
     // A source file saved during an e2e run must not reload the pages under test.
     server: mode === 'e2e' ? { ...server, hmr: false, watch: null } : server,

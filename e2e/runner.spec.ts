@@ -1,3 +1,6 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
 import type { RequestSpec } from '../scenarios/types.ts';
 import type { RunnerFrame } from '../client/frame-runner.ts';
 import type { JsOutcome } from '../client/send.ts';
@@ -13,18 +16,26 @@ const get: RequestSpec = {
   credentials: 'same-origin',
 };
 
+/**
+ * The client's frame runner, bundled for a script tag. The app under test is a production build, whose
+ * modules a test cannot import one by one, so the test bundles the same source itself.
+ */
+const frameRunnerScript = buildSync({
+  entryPoints: [fileURLToPath(new URL('../client/frame-runner.ts', import.meta.url))],
+  bundle: true,
+  format: 'iife',
+  globalName: 'corsPlaygroundFrameRunner',
+  write: false,
+}).outputFiles[0]!.text;
+
 /** Sends `request` to `url` from a runner frame inside the app page, through the client's own module. */
-async function sendFromFrame(
-  page: import('@playwright/test').Page,
-  frame: RunnerFrame,
-  url: string,
-): Promise<JsOutcome> {
+async function sendFromFrame(page: Page, frame: RunnerFrame, url: string): Promise<JsOutcome> {
+  await page.addScriptTag({ content: frameRunnerScript });
   return page.evaluate(
-    async ([frame, url, request]) => {
-      // Vite serves the client's TypeScript modules to the app page, so the test uses the code the app runs.
-      const path = '/client/frame-runner.ts';
-      const module = (await import(path)) as typeof import('../client/frame-runner.ts');
-      return module.runInFrame(frame, url, request);
+    ([frame, url, request]) => {
+      const runner = (window as unknown as { corsPlaygroundFrameRunner: typeof import('../client/frame-runner.ts') })
+        .corsPlaygroundFrameRunner;
+      return runner.runInFrame(frame, url, request);
     },
     [frame, url, get] as const,
   );
