@@ -14,7 +14,7 @@ export async function expectDiagramMatches(
 ): Promise<void> {
   const steps = page.getByTestId('sequence-step');
   const nonCors = outcome.verdict === 'blocked' && !isCorsBlock(outcome);
-  // A redirect that redirect: 'error' refuses keeps its target back, as a blocked redirect does.
+  // A redirect that redirect: 'error' rejects keeps its target back, as a blocked redirect does.
   const refusedRedirect = outcome.verdict === 'blocked' && !isCorsBlock(outcome) && outcome.cause === 'redirect-mode';
   const unsent = (isCorsBlock(outcome) && outcome.stage !== 'response') || refusedRedirect ? 1 : 0;
   // The diagram shows what the CORS check saw. A request that no server recorded, as when none
@@ -29,11 +29,11 @@ export async function expectDiagramMatches(
     await expect(steps.nth(index)).toHaveAttribute('data-method', exchange.method);
     await expect(steps.nth(index)).toHaveAttribute('data-status', status);
   }
+  let blockedSteps = unanswered;
+  if (refusedRedirect) blockedSteps = 1;
   // A request its mode forbids is only kept back: no step of it was blocked on the way.
-  const blockedSteps = isCorsBlock(outcome) ? (outcome.stage === 'request' ? 0 : 1) : unanswered;
-  await expect(page.locator('[data-testid="sequence-step"][data-result="blocked"]')).toHaveCount(
-    refusedRedirect ? 1 : blockedSteps,
-  );
+  else if (isCorsBlock(outcome)) blockedSteps = outcome.stage === 'request' ? 0 : 1;
+  await expect(page.locator('[data-testid="sequence-step"][data-result="blocked"]')).toHaveCount(blockedSteps);
   if (unsent === 1) await expect(steps.last()).toHaveAttribute('data-result', 'not-sent');
   if (isCorsBlock(outcome) && outcome.stage === 'preflight') {
     await expect(steps.last()).toHaveAttribute('data-method', request.method);
