@@ -11,8 +11,11 @@ export const traceParameter = 'trace';
 /** Trace ids are 8 to 64 URL-safe characters, so they pass through URLs and logs unescaped. */
 export const tracePattern = /^[A-Za-z0-9_-]{8,64}$/;
 
+/** Path prefix of the playground's own endpoints, which no scenario uses. */
+export const playgroundPathPrefix = '/__playground';
+
 /** Path of the records endpoint on the `api` server; the trace id follows it. */
-export const recordsPath = '/__playground/records';
+export const recordsPath = `${playgroundPathPrefix}/records`;
 
 export type HeaderPair = readonly [name: string, value: string];
 
@@ -38,7 +41,7 @@ export interface TraceRecord {
 }
 
 /** Path of the replay endpoint on the `api` server, followed by `/<scenario-id>/<variant>`. */
-export const replayPath = '/__playground/replay';
+export const replayPath = `${playgroundPathPrefix}/replay`;
 
 /** The replay endpoint's response body. */
 export interface ReplayResponse {

@@ -3,10 +3,11 @@
  * message; the runner sends the request with the catalog's initiator and posts back what its
  * JavaScript observed. The runner posts `ready` once its script has loaded.
  */
+import { playgroundPathPrefix } from './records.ts';
 import type { RequestSpec } from './types.ts';
 
-export const runnerPath = '/__playground/runner';
-export const runnerScriptPath = '/__playground/runner.js';
+export const runnerPath = `${playgroundPathPrefix}/runner`;
+export const runnerScriptPath = `${playgroundPathPrefix}/runner.js`;
 
 export interface RunMessage {
   readonly type: 'cors-playground:run';

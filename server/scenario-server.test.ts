@@ -1,3 +1,6 @@
+import { Agent, get } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
 import { describe, expect, it } from 'vitest';
 import {
   corsUnsafeRequestHeaderNames,
@@ -13,6 +16,7 @@ import {
   type VariantName,
 } from '../scenarios/index.ts';
 import { recordsPath } from '../scenarios/records.ts';
+import { runnerScriptPath } from '../scenarios/runner-protocol.ts';
 import { silentLog } from './log.ts';
 import { createProxyServer } from './proxy-server.ts';
 import { createScenarioServer } from './scenario-server.ts';
@@ -303,5 +307,38 @@ describe('proxy', () => {
     });
     expect(response.status).toBe(404);
     expect(response.headers.get('Access-Control-Allow-Origin')).toBe(testOrigins.app);
+  });
+});
+
+describe('connections', () => {
+  /** Sends a GET over a keep-alive agent, as a browser would, and returns the Connection header of the answer. */
+  async function connectionHeader(port: number, path: string): Promise<string | undefined> {
+    const agent = new Agent({ keepAlive: true });
+    try {
+      return await new Promise((resolve, reject) => {
+        get({ host: '127.0.0.1', port, path, agent, headers: { Origin: testOrigins.app } }, (response) => {
+          response.resume();
+          response.on('end', () => resolve(response.headers.connection));
+        }).on('error', reject);
+      });
+    } finally {
+      agent.destroy();
+    }
+  }
+
+  it('playground endpoints close the connection, scenario routes keep it', async () => {
+    const { apps } = createTestServers();
+    const server = createAdaptorServer({ fetch: apps.api.fetch });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      // Chromium sends a request again when a reused connection closes without an answer, so the
+      // playground's own requests must leave no idle connection behind for a scenario's request.
+      expect(await connectionHeader(port, `${recordsPath}/${trace}`)).toBe('close');
+      expect(await connectionHeader(port, runnerScriptPath)).toBe('close');
+      expect(await connectionHeader(port, '/scenarios/missing-allow-origin/fixed/data')).toBe('keep-alive');
+    } finally {
+      server.close();
+    }
   });
 });

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { logger } from 'hono/logger';
 import { scenarios, variantNames, type OriginMap, type ServerName } from '../scenarios/index.ts';
-import { recordsPath, tracePattern } from '../scenarios/records.ts';
+import { playgroundPathPrefix, recordsPath, tracePattern } from '../scenarios/records.ts';
 import type { Log } from './log.ts';
 import { playgroundError, quote } from './playground-error.ts';
 import { recordExchanges } from './record-exchanges.ts';
@@ -31,6 +31,14 @@ export function createScenarioServer({ server, origins, store, log, fetchReplayT
   const app = new Hono({ strict: false });
   app.use(logger((line, ...rest) => log([`[${server}]`, line, ...rest].join(' '))));
   app.use(recordExchanges(store, server, origins.app));
+
+  // Chromium sends a request again, once, when the connection it reused closes before any response, as in
+  // connection-dropped. The playground's own endpoints close their connections, so a scenario's request
+  // never reuses one of them, and its server records it once.
+  app.use(`${playgroundPathPrefix}/*`, async (c, next) => {
+    await next();
+    c.header('Connection', 'close');
+  });
 
   // The records endpoint is the playground's own API, so it sends correct CORS headers for the app.
   app.get(`${recordsPath}/:trace`, cors({ origin: origins.app }), (c) => {

@@ -16,7 +16,9 @@ export default defineScenario({
     'console shows only Failed to load resource: net::ERR_EMPTY_RESPONSE, with no "blocked by CORS policy" ' +
     'line, and the DevTools Issues panel stays empty. fetch() still rejects with TypeError: Failed to fetch, ' +
     'as for a CORS block. curl fails too (curl: (52) Empty reply from server), which a CORS problem never makes it do. ' +
-    'The same happens when a proxy or load balancer gives up on a slow upstream and drops the connection.',
+    'The same happens when a proxy or load balancer gives up on a slow upstream and drops the connection. ' +
+    'Had the connection already carried an earlier response, Chromium would have sent the request once more ' +
+    'on a new one, so a server log can show a dropped request twice.',
   rule: 'A connection closed without a response is a network error, not a CORS block: the server log and ERR_EMPTY_RESPONSE show it.',
   fix: {
     summary:
