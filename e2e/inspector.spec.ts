@@ -119,6 +119,16 @@ test.describe('three views', () => {
     await expect(view.getByTestId('browser-status')).toHaveText('200 OK');
     await expect(view.getByTestId('non-browser-why')).toContainText('Both read the response');
   });
+
+  test('non-browser client reaches the https API', async ({ playground, page }) => {
+    // The fixed page and API are at https://app.test and https://api.test, with the playground's certificate.
+    await playground.open('mixed-content', 'fixed');
+    await playground.send();
+
+    const view = page.getByTestId('non-browser-view');
+    await expect(view.getByTestId('non-browser-status')).toHaveText('200 OK');
+    await expect(view.getByTestId('browser-status')).toHaveText('200 OK');
+  });
 });
 
 test.describe('fault explanation', () => {

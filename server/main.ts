@@ -21,15 +21,15 @@ async function main(): Promise<void> {
 
   const store = new RecordStore();
   const upstream = `http://${listenAddress(network, 'api')}:${ports.api}`;
+  const tls = await loadCertificate();
   const apps = {
-    api: createScenarioServer({ server: 'api', origins, store, log }),
+    api: createScenarioServer({ server: 'api', origins, store, log, certificate: tls.cert }),
     proxy: createProxyServer({ upstream, origins, store, log }),
     partner: createScenarioServer({ server: 'partner', origins, store, log }),
     attacker: createAttackerServer({ origins, log }),
     // The API again, over https, which records its exchanges as the api's.
     secure: createScenarioServer({ server: 'api', origins, store, log }),
   };
-  const tls = await loadCertificate();
 
   const results = await Promise.allSettled(
     (Object.keys(apps) as (keyof typeof apps)[]).map((name) =>

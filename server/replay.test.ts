@@ -14,6 +14,7 @@ interface SentRequest {
   readonly url: string;
   readonly method: string;
   readonly body: string;
+  readonly hostname: string;
 }
 
 /** Creates the three servers in-process, with the api's replay endpoint sending to them without a network. */
@@ -22,8 +23,8 @@ function createServers(targetDown?: ServerName) {
   const options = { origins: testOrigins, store, log: silentLog };
   const sent: SentRequest[] = [];
   const apps = {} as Record<ServerName, Hono>;
-  const fetchReplayTarget = async (request: Request, target: ServerName): Promise<Response> => {
-    sent.push({ target, url: request.url, method: request.method, body: await request.clone().text() });
+  const fetchReplayTarget = async (request: Request, target: ServerName, hostname: string): Promise<Response> => {
+    sent.push({ target, url: request.url, method: request.method, body: await request.clone().text(), hostname });
     if (target === targetDown) throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
     return apps[target].request(request);
   };
@@ -100,6 +101,18 @@ describe('replay endpoint', () => {
     expect(result.status).toBe(308);
     expect(result.headers).toContainEqual(['location', expect.stringContaining('/orders/42/') as string]);
     expect(servers.sent).toHaveLength(1);
+  });
+
+  it('keeps the https scheme and names the .test host', async () => {
+    const servers = createServers();
+
+    // The fixed page is at https://app.test and calls https://api.test, which Chromium maps to loopback.
+    await replay(servers, 'mixed-content/fixed');
+
+    expect(servers.sent).toHaveLength(1);
+    const { url, hostname } = servers.sent[0]!;
+    expect(new URL(url).origin).toBe(`https://127.0.0.1:${new URL(testOrigins.secure).port}`);
+    expect(hostname).toBe('api.test');
   });
 
   it('tags the request with a fresh trace', async () => {

@@ -20,6 +20,7 @@ import {
 import { newTraceId, traceParameter } from '../scenarios/records.ts';
 import type { Log } from './log.ts';
 import { playgroundError, quote } from './playground-error.ts';
+import { fetchOverTls } from './replay-over-tls.ts';
 
 export { replayPath } from '../scenarios/records.ts';
 
@@ -27,10 +28,13 @@ export interface ReplayOptions {
   readonly origins: OriginMap;
   readonly log: Log;
   /**
-   * Sends the replayed request to the target server. Tests pass the in-process apps.
-   * Default: `fetch`, to the target's port on the loopback address the servers listen on.
+   * Sends the replayed request to the target server. `hostname` is the host name of the target's origin,
+   * since the request's URL names the loopback address. Tests pass the in-process apps. Default: `fetch`,
+   * to the target's port on the loopback address the servers listen on, over https with `certificate`.
    */
-  readonly fetchTarget?: (request: Request, target: ServerName) => Promise<Response>;
+  readonly fetchTarget?: (request: Request, target: ServerName, hostname: string) => Promise<Response>;
+  /** The playground's own certificate (PEM). Replays to an https origin trust it. */
+  readonly certificate?: string;
   /** Default: 5000 ms. */
   readonly timeoutMs?: number;
 }
@@ -48,7 +52,11 @@ const replayUserAgent = 'cors-playground-replay (a non-browser client, like curl
 export function createReplayApp({
   origins,
   log,
-  fetchTarget = (request) => fetch(request),
+  certificate,
+  fetchTarget = (request, _target, hostname) =>
+    request.url.startsWith('https:') && certificate !== undefined
+      ? fetchOverTls(request, certificate, hostname)
+      : fetch(request),
   timeoutMs = 5000,
 }: ReplayOptions): Hono {
   const app = new Hono();
@@ -79,7 +87,8 @@ export function createReplayApp({
     let response: Response;
     let body: string;
     try {
-      response = await fetchTarget(request, scenario.variants[variant].request.target);
+      const { hostname } = new URL(summary.request.url);
+      response = await fetchTarget(request, scenario.variants[variant].request.target, hostname);
       body = await response.text();
     } catch (error) {
       log(
@@ -156,16 +165,17 @@ function replayRequest(
   return { request, summary };
 }
 
-/** Returns the base URL on the loopback address the servers listen on, with the port of the origin. */
+/** Returns the base URL on the loopback address the servers listen on, with the scheme and port of the origin. */
 function loopbackBase(origin: string): string {
   const url = new URL(origin);
-  // An origin on port 80 serializes without its port.
-  const port = url.port || '80';
-  // Browsers resolve every `*.localhost` name to loopback, Node's resolver does not. A workshop origin
-  // names the address itself.
+  // An origin on its scheme's default port serializes without the port.
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  // Browsers resolve every `*.localhost` name to loopback, Node's resolver does not. The playground's
+  // Chromium maps `*.test` names to loopback (--host-resolver-rules). A workshop origin names the address.
   // NOTE: a workshop's other-site host name must resolve to this machine for Node too.
-  const local = url.hostname === 'localhost' || url.hostname.endsWith('.localhost');
-  return `http://${local ? listenHost : url.hostname}:${port}`;
+  const { hostname } = url;
+  const local = hostname === 'localhost' || hostname.endsWith('.localhost') || hostname.endsWith('.test');
+  return `${url.protocol}//${local ? listenHost : hostname}:${port}`;
 }
 
 function isVariantName(value: string | undefined): value is VariantName {

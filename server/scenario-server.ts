@@ -20,13 +20,22 @@ export interface ScenarioServerOptions {
   readonly log: Log;
   /** Sends the replay endpoint's requests, which only the `api` server serves. Default: `fetch`. */
   readonly fetchReplayTarget?: ReplayOptions['fetchTarget'];
+  /** The playground's certificate (PEM), for replays to the https origin. */
+  readonly certificate?: string;
 }
 
 /**
  * Creates a server that mounts every scenario variant at `/scenarios/<id>/<variant>`. Variants are
  * separate URLs, never server state, so learners who share a server never affect each other.
  */
-export function createScenarioServer({ server, origins, store, log, fetchReplayTarget }: ScenarioServerOptions): Hono {
+export function createScenarioServer({
+  server,
+  origins,
+  store,
+  log,
+  fetchReplayTarget,
+  certificate,
+}: ScenarioServerOptions): Hono {
   // Not strict, so a variant's route also matches its path with a trailing slash, where redirects lead.
   const app = new Hono({ strict: false });
   app.use(logger((line, ...rest) => log([`[${server}]`, line, ...rest].join(' '))));
@@ -60,7 +69,7 @@ export function createScenarioServer({ server, origins, store, log, fetchReplayT
   app.route(labPath, createLabApp({ origins, log, server }));
 
   if (server === 'api') {
-    app.route(replayPath, createReplayApp({ origins, log, fetchTarget: fetchReplayTarget }));
+    app.route(replayPath, createReplayApp({ origins, log, certificate, fetchTarget: fetchReplayTarget }));
   }
 
   for (const scenario of scenarios) {
