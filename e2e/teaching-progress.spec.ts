@@ -37,6 +37,15 @@ test('progress marks seen, predicted and fixed', async ({ playground, page }) =>
   await expect(row.locator('[data-step="fixed"]')).toHaveAttribute('data-done', 'true');
   await expect(page.getByTestId('progress-summary')).toContainText('Seen 1 of');
   await expect(page.getByTestId('progress-summary')).toContainText('fixed 1.');
+
+  await test.step('the marks survive a reload', async () => {
+    // A new document, not a hash change: only what the browser stored remains.
+    await page.reload();
+    await expect(row.locator('[data-step="seen"]')).toHaveAttribute('data-done', 'true');
+    await expect(row.locator('[data-step="predicted"]')).toHaveAttribute('data-done', 'true');
+    await expect(row.locator('[data-step="fixed"]')).toHaveAttribute('data-done', 'true');
+    await expect(page.getByTestId('progress-summary')).toContainText('fixed 1.');
+  });
 });
 
 test('blocked fixed variant is not fixed', async ({ playground, page }) => {
