@@ -29,7 +29,7 @@ browser, 1 when a case does not, 2 for a usage error or an invalid case file.
 
 Examples:
   cors-playground run cases/*.json
-  cors-playground run --json cases/null-origin.json > result.json
+  cors-playground run --json cases/null-origin-allowed.json > result.json
 
 The case format is described by scenarios/case/case.schema.json.`;
 

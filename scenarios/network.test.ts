@@ -70,6 +70,7 @@ describe('workshop origins', () => {
   it('warn that the vulnerable endpoints are reachable, and when the sites collapse into one', () => {
     expect(workshopWarnings(network)).toHaveLength(1);
     expect(workshopWarnings(network)[0]).toContain('reachable by anyone on this network');
+    expect(workshopWarnings(network)[0]).toContain('the lab');
     const single = networkFromEnv({ CORS_PLAYGROUND_HOST: '10.0.0.5' });
     expect(originsFromPorts(ports, single).partner).toBe('http://10.0.0.5:8003');
     expect(workshopWarnings(single)[1]).toContain('share the app');

@@ -89,8 +89,8 @@ export function workshopWarnings(network: Network): string[] {
   if (network.kind === 'loopback') return [];
   const warnings = [
     `Workshop mode: serving on ${network.host}. Every scenario's deliberately misconfigured endpoints, ` +
-      'the attacker page among them, are reachable by anyone on this network. Use it on a network you trust, ' +
-      'and stop it after the workshop.',
+      'the attacker page among them, and the lab, which answers with whatever headers its URL composes, are ' +
+      'reachable by anyone on this network. Use it on a network you trust, and stop it after the workshop.',
   ];
   if (network.otherSiteHost === undefined) {
     warnings.push(
