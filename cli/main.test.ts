@@ -37,6 +37,7 @@ describe('command line', { timeout: 60_000 }, () => {
 
     expect(code).toBe(2);
     expect(io.stderr()).toContain("Unknown option '--fast'");
+    expect(io.stderr()).toContain("The options of 'run' are --json, --help.");
     expect(io.stderr()).toContain('cors-playground run --help');
   });
 

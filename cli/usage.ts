@@ -8,13 +8,21 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-/** Runs node:util's parseArgs, turning its errors into a UsageError that points at the command's --help. */
-export function parseCommandArgs<T>(command: string, parse: () => T): T {
+/**
+ * Runs node:util's parseArgs, turning its errors into a UsageError that lists the command's options and
+ * points at its --help.
+ */
+export function parseCommandArgs<T>(command: string, options: Readonly<Record<string, unknown>>, parse: () => T): T {
   try {
     return parse();
   } catch (error) {
     const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '.');
-    throw new UsageError(`${message} Run 'cors-playground ${command} --help' for the options.`);
+    const names = Object.keys(options)
+      .map((name) => `--${name}`)
+      .join(', ');
+    throw new UsageError(
+      `${message} The options of '${command}' are ${names}. Run 'cors-playground ${command} --help' for examples.`,
+    );
   }
 }
 

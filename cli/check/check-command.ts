@@ -15,21 +15,18 @@ import { httpResponder } from './http-responder.ts';
 const defaultTimeoutMs = 10_000;
 
 export async function checkCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('check', () =>
-    parseArgs({
-      args: [...args],
-      options: {
-        origin: { type: 'string' },
-        method: { type: 'string' },
-        header: { type: 'string', multiple: true },
-        body: { type: 'string' },
-        credentials: { type: 'boolean' },
-        timeout: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-    }),
+  const options = {
+    origin: { type: 'string' },
+    method: { type: 'string' },
+    header: { type: 'string', multiple: true },
+    body: { type: 'string' },
+    credentials: { type: 'boolean' },
+    timeout: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  } as const;
+  const { values, positionals } = parseCommandArgs('check', options, () =>
+    parseArgs({ args: [...args], options, allowPositionals: true }),
   );
   if (values.help === true) {
     io.out(checkHelp);

@@ -13,12 +13,9 @@ import { runCase, type CaseRun } from './run-case.ts';
 import { formatCaseRun, formatSummary } from './run-report.ts';
 
 export async function runCommand(args: readonly string[], io: Io): Promise<number> {
-  const { values, positionals } = parseCommandArgs('run', () =>
-    parseArgs({
-      args: [...args],
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-    }),
+  const options = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
+  const { values, positionals } = parseCommandArgs('run', options, () =>
+    parseArgs({ args: [...args], options, allowPositionals: true }),
   );
   if (values.help === true) {
     io.out(runHelp);
