@@ -16,7 +16,7 @@ export function initiatorCode(request: RequestSpec): string {
         ? 'new XMLHttpRequest() with withCredentials = true'
         : 'new XMLHttpRequest()';
     case 'image':
-      return '<img crossorigin="anonymous">';
+      return request.mode === 'no-cors' ? '<img> without crossorigin' : '<img crossorigin="anonymous">';
     case 'module-script':
       return '<script type="module">';
     case 'event-source':
@@ -63,13 +63,13 @@ export function sendXhr(url: string, request: RequestSpec): Promise<JsOutcome> {
 }
 
 /**
- * Loads an `<img crossorigin="anonymous">`, then draws it to a canvas and reads its top-left pixel,
- * which only a CORS-approved image allows without tainting the canvas.
+ * Loads an `<img crossorigin="anonymous">`, or a plain `<img>` for no-cors mode, then draws it to a canvas
+ * and reads its top-left pixel, which only a CORS-approved image allows without tainting the canvas.
  */
-export function loadImage(url: string): Promise<JsOutcome> {
+export function loadImage(url: string, request: RequestSpec): Promise<JsOutcome> {
   return new Promise((resolve) => {
     const image = new Image();
-    image.crossOrigin = 'anonymous';
+    if (request.mode !== 'no-cors') image.crossOrigin = 'anonymous';
     image.addEventListener('load', () => {
       resolve({ kind: 'loaded', text: `load event; ${readTopLeftPixel(image)}` });
     });

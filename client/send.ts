@@ -103,7 +103,7 @@ export async function sendRequest(
       return outcome.kind === 'response' ? { ...outcome, body: indentJson(outcome.body) } : outcome;
     }
     case 'image':
-      return loadImage(url);
+      return loadImage(url, request);
     case 'module-script':
       return loadModuleScript(url);
     case 'event-source':

@@ -95,6 +95,7 @@ export const topics = {
   'silent-expose-star-credentials': { group: 'silent', title: 'Access-Control-Expose-Headers: * with credentials' },
   'silent-set-cookie': { group: 'silent', title: 'Set-Cookie is never readable' },
   'silent-no-cors-opaque': { group: 'silent', title: "mode: 'no-cors' returns an empty opaque response" },
+  'silent-tainted-canvas': { group: 'silent', title: 'An image without crossorigin taints the canvas' },
   'silent-cookies-not-sent': { group: 'silent', title: 'Cookies are not sent by default' },
   'silent-samesite': { group: 'silent', title: 'SameSite and third-party cookie blocking across sites' },
   'layer-duplicate-headers': { group: 'layer', title: 'Two layers add the same CORS header' },

@@ -33,6 +33,7 @@ import modeSameOrigin from './catalog/mode-same-origin.ts';
 import urlWithoutScheme from './catalog/url-without-scheme.ts';
 import moduleScriptMissingAllowOrigin from './catalog/module-script-missing-allow-origin.ts';
 import noCorsOpaque from './catalog/no-cors-opaque.ts';
+import taintedCanvas from './catalog/tainted-canvas.ts';
 import preflightAllowOriginTrue from './catalog/preflight-allow-origin-true.ts';
 import preflightDuplicateAllowOrigin from './catalog/preflight-duplicate-allow-origin.ts';
 import preflightMissingAllowCredentials from './catalog/preflight-missing-allow-credentials.ts';
@@ -130,6 +131,7 @@ export const scenarios: readonly Scenario[] = [
   exposeStarWithCredentials,
   setCookieNotReadable,
   noCorsOpaque,
+  taintedCanvas,
   cookiesNotSentByDefault,
   samesiteCrossSiteCookie,
   serverDown,

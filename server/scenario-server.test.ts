@@ -41,11 +41,18 @@ function sendAsBrowser(
   const { request } = scenario;
   const query = traceId === undefined ? '' : `?trace=${traceId}`;
   const url = `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`;
-  const origin = requestPageOrigin(scenario.variants[variant].request, testOrigins);
+  // The variant's expected exchange of this role says when the browser sends no Origin, or `null`.
+  const expectedOrigin = scenario.variants[variant].expected.exchanges.find(
+    (exchange) => (exchange.method === 'OPTIONS') === (role === 'preflight'),
+  )?.origin;
+  const origin = expectedOrigin ?? requestPageOrigin(scenario.variants[variant].request, testOrigins);
   return Promise.resolve(apps[request.target].request(url, browserInit(scenario, role, request.method, origin)));
 }
 
-/** The preflight or the actual request as Chromium sends it, with `method` for the actual request. */
+/**
+ * The preflight or the actual request as Chromium sends it, with `method` for the actual request. An
+ * `origin` of `absent` leaves the Origin header out, as for a GET in no-cors mode.
+ */
 function browserInit(scenario: Scenario, role: ExchangeRole, method: string, origin = testOrigins.app): RequestInit {
   const { request } = scenario;
   const unsafeNames = corsUnsafeRequestHeaderNames(request.headers);
@@ -61,7 +68,8 @@ function browserInit(scenario: Scenario, role: ExchangeRole, method: string, ori
   }
   // A redirect that turns the request into a GET drops its body.
   const keepsBody = request.body !== undefined && method === request.method;
-  return { method, headers: { Origin: origin, ...request.headers }, ...(keepsBody && { body: request.body }) };
+  const originHeader: Record<string, string> = origin === 'absent' ? {} : { Origin: origin };
+  return { method, headers: { ...originHeader, ...request.headers }, ...(keepsBody && { body: request.body }) };
 }
 
 /**

@@ -103,7 +103,10 @@ export class CpLabRequestEditor extends LitElement {
         ${this.renderSelect('redirect', 'Redirect', redirectModes, request.redirect)}
       </div>
       ${error('method')}
-      <p class="hint">Only fetch() takes the mode and redirect options; the other APIs choose their own.</p>
+      <p class="hint">
+        Only fetch() takes the mode and redirect options, except that no-cors turns an image into a plain &lt;img&gt;
+        without crossorigin. The other APIs choose their own.
+      </p>
 
       <div class="field">
         <span class="hint">Request headers the page sets.</span>

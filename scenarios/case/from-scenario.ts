@@ -108,7 +108,9 @@ export function caseFromScenario(scenario: Scenario, variant: VariantName): Case
       redirects[hop - 1] = { ...redirects[hop - 1]!, preflight: hopPreflight };
     }
 
-    const actual: ModelRequest = { ...base, method, headers: lowercase(requestHeaders, origin, crossOrigin) };
+    // A GET or HEAD in no-cors mode carries no Origin header, as for an <img> without crossorigin.
+    const sendsOrigin = crossOrigin && !(request.mode === 'no-cors' && (method === 'GET' || method === 'HEAD'));
+    const actual: ModelRequest = { ...base, method, headers: lowercase(requestHeaders, origin, sendsOrigin) };
     const answer = answerRequest(route, actual);
     const { redirect } = answer;
     // The browser stops at a failed preflight; later hops are never requested.
@@ -202,12 +204,11 @@ function pageOf(request: RequestSpec): { name: PageOrigin; host?: string } {
 function lowercase(
   headers: readonly (readonly [string, string])[],
   origin: string,
-  crossOrigin: boolean,
+  sendsOrigin: boolean,
 ): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [name, value] of headers) result[name.toLowerCase()] = value;
-  // A same-origin GET or HEAD carries no Origin header; every other request does.
-  if (crossOrigin) result.origin = origin;
+  if (sendsOrigin) result.origin = origin;
   return result;
 }
 
