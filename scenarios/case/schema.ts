@@ -246,8 +246,34 @@ interface AnswerFields {
   bodyEncoding?: 'base64' | undefined;
 }
 
+/**
+ * Paths a case's cookie may name. Cookies ignore ports, so a cookie for `localhost` with `Path=/` would
+ * reach the app and every server's own endpoints, and enough of them would make each of those requests too
+ * large for Node (431). Under these paths, the playground's pages and records stay out of reach.
+ */
+export const cookiePathPrefixes = ['/lab', '/scenarios/'] as const;
+
+/** Says what is wrong with a Set-Cookie value's scope, or returns undefined when it is fine. */
+function cookieScopeProblem(value: string): string | undefined {
+  for (const attribute of value.split(';').slice(1)) {
+    const [rawName = '', ...rest] = attribute.split('=');
+    const name = rawName.trim().toLowerCase();
+    if (name === 'domain') {
+      return 'A case may not set a cookie with a Domain attribute, because the cookie would reach the other servers of that domain.';
+    }
+    const path = rest.join('=').trim();
+    if (name === 'path' && !cookiePathPrefixes.some((prefix) => path.startsWith(prefix))) {
+      return (
+        `A case's cookie Path must start with ${cookiePathPrefixes.join(' or ')}, not ${JSON.stringify(path)}, ` +
+        "so that it never reaches the playground's own pages. Leave Path out to scope it to the lab URL."
+      );
+    }
+  }
+  return undefined;
+}
+
 function checkAnswer(answer: AnswerFields, context: z.RefinementCtx): void {
-  answer.headers.forEach(([name], index) => {
+  answer.headers.forEach(([name, value], index) => {
     const reason = reservedResponseHeaders[name.toLowerCase()];
     if (reason !== undefined) {
       context.addIssue({
@@ -255,6 +281,10 @@ function checkAnswer(answer: AnswerFields, context: z.RefinementCtx): void {
         path: ['headers', index, 0],
         message: `A case may not set the ${name} header, because ${reason}.`,
       });
+    }
+    const cookieProblem = name.toLowerCase() === 'set-cookie' ? cookieScopeProblem(value) : undefined;
+    if (cookieProblem !== undefined) {
+      context.addIssue({ code: 'custom', path: ['headers', index, 1], message: cookieProblem });
     }
   });
   if (answer.body !== undefined && answer.body !== '' && nullBodyStatuses.has(answer.status)) {

@@ -63,6 +63,18 @@ describe('parseCase', () => {
     ['unknown credentials mode', withRequest({ credentials: 'always' }), 'request.credentials', '"include"'],
     ['method with a space', withRequest({ method: 'GET /' }), 'request.method', 'token'],
     [
+      'cookie for the whole host',
+      withResponse({ headers: [['Set-Cookie', 'a=1; Path=/; HttpOnly']] }),
+      'answers.response.headers[0][1]',
+      'must start with /lab or /scenarios/, not "/"',
+    ],
+    [
+      'cookie with a Domain',
+      withResponse({ headers: [['Set-Cookie', 'a=1; Domain=localhost']] }),
+      'answers.response.headers[0][1]',
+      'Domain attribute',
+    ],
+    [
       'Location set by hand',
       withResponse({ headers: [['Location', 'https://example.com/']] }),
       'answers.response.headers[0][0]',
