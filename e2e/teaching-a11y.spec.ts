@@ -51,6 +51,22 @@ const pages: readonly { readonly name: string; readonly open: (page: Page) => Pr
     },
   },
   {
+    name: 'scenario not found',
+    open: async (page) => {
+      await page.goto('/#/scenarios/no-such-scenario/broken');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Scenario not found');
+    },
+  },
+  {
+    name: 'presenter, resend of the fix',
+    open: async (page) => {
+      await page.goto('/#/scenarios/missing-allow-origin/broken?present');
+      for (let step = 0; step < 5; step++) await page.keyboard.press('ArrowRight');
+      await expect(page.getByTestId('presenter')).toHaveAttribute('data-step', 'resend');
+      await expect(page.getByTestId('attempt')).toHaveAttribute('data-state', 'done');
+    },
+  },
+  {
     name: 'presenter, inspector',
     open: async (page) => {
       await page.goto('/#/scenarios/missing-allow-origin/broken?present');
