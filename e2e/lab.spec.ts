@@ -112,6 +112,33 @@ test.describe('lab', () => {
     expect((await sendCase(page, playground, origins)).js).toBe('blocked');
   });
 
+  test('composes and sends with the keyboard', async ({ page, playground, origins }) => {
+    await page.goto('/#/lab');
+    await page.getByLabel('New request header name').focus();
+    await page.keyboard.type('X-Request-Id');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Add request header' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Request header 1 name')).toHaveValue('X-Request-Id');
+    await page.getByLabel('Request header 1 value').focus();
+    await page.keyboard.type('42');
+
+    // A custom header needs a preflight, and the lab's server does not answer preflights yet.
+    await expect(page.getByTestId('lab-prediction')).toHaveAttribute('data-verdict', 'blocked');
+    await page.getByLabel('The server answers preflights').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByLabel('The server answers preflights')).toBeChecked();
+
+    const send = page.getByRole('button', { name: 'Send request' });
+    await send.focus();
+    await page.keyboard.press('Enter');
+    const attempt = page.getByTestId('lab-attempt');
+    await expect(attempt).toHaveAttribute('data-state', 'done');
+    const { exchanges } = await playground.records((await attempt.getAttribute('data-trace'))!);
+    expect(summary(exchanges)[0]).toBe(`OPTIONS api 204 from ${origins.app}`);
+    await expect(attempt).toHaveAttribute('data-agreement', 'agrees');
+  });
+
   test('sandboxed frame sends Origin: null', async ({ page, playground, origins }) => {
     await page.goto('/#/lab');
     await page.getByLabel('Page origin', { exact: true }).selectOption('null');
