@@ -145,7 +145,8 @@ function judgeEvaluation(evaluation: Evaluation): EvaluatorVerdict {
   };
 }
 
-function compare(browser: BrowserVerdict, evaluator: EvaluatorVerdict): string[] {
+/** Lists where the evaluator's verdict differs from the browser's; a case with any difference fails. */
+export function compare(browser: BrowserVerdict, evaluator: EvaluatorVerdict): string[] {
   const differences: string[] = [];
   if (browser.verdict !== evaluator.verdict) {
     differences.push(`verdict: the browser says ${browser.verdict}, the evaluator ${evaluator.verdict}`);
