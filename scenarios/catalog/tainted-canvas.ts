@@ -49,6 +49,7 @@ export default defineScenario({
     middleware: [allowApp],
     response: { raw: greenPixel },
     exchanges: [{ server: 'api', method: 'GET', status: 200, origin: 'absent' }],
+    symptoms: [{ kind: 'request-header', name: 'Origin', value: null }],
     js: {
       kind: 'loaded',
       text:
