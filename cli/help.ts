@@ -5,6 +5,8 @@ export const mainHelp = `Usage: cors-playground <command> [options]
 Commands:
   run CASE.json…    run cases in headless Chromium against the playground's lab
   check URL         probe a real API with the requests a browser would send
+  scenario CASE.json --id ID
+                    print a draft catalog scenario for a case
 
 Run 'cors-playground <command> --help' for a command's options and examples.
 
@@ -58,3 +60,23 @@ Examples:
   cors-playground check https://api.example.com/orders --origin https://app.example.com
   cors-playground check https://api.example.com/orders/42 --origin https://app.example.com \\
     --method PUT --header Content-Type:application/json --header 'Authorization:Bearer x' --credentials`;
+
+export const scenarioHelp = `Usage: cors-playground scenario CASE.json --id ID [--title TITLE]
+
+Prints the TypeScript source of a draft catalog file, scenarios/catalog/ID.ts, for a case. The
+case's request becomes the scenario's request and its answers become the broken variant's
+server. The expected outcome is the case's, or else the evaluator's prediction. The fixed
+variant starts as a copy of the broken one, and the prose fields are TODO placeholders. Each
+answer that the catalog's server cannot give as the case does is listed in a TODO comment.
+The command writes no file: redirect its output, then add the scenario to scenarios/index.ts.
+
+Options:
+  --id ID         the new scenario's id, in kebab-case, not already in the catalog (required)
+  --title TITLE   the scenario's title (default: the case's title)
+  -h, --help      show this help
+
+Exit code: 0 when it printed the draft, 2 for a usage error or an invalid case file.
+
+Examples:
+  cors-playground scenario cases/null-origin-allowed.json --id null-origin-allowed > scenarios/catalog/null-origin-allowed.ts
+  cors-playground scenario case.json --id preflight-missing-vary --title 'Preflight without Vary'`;

@@ -11,6 +11,7 @@ describe('command line', { timeout: 60_000 }, () => {
     [['--help'], 'Usage: cors-playground <command>'],
     [['run', '--help'], 'Usage: cors-playground run'],
     [['check', '--help'], 'Usage: cors-playground check URL'],
+    [['scenario', '--help'], 'Usage: cors-playground scenario CASE.json'],
   ])('prints help for %j', async (args, words) => {
     const io = captureIo();
 
@@ -27,7 +28,9 @@ describe('command line', { timeout: 60_000 }, () => {
     const code = await main([name], io);
 
     expect(code).toBe(2);
-    expect(io.stderr()).toBe(`Unknown command '${name}': use one of run, check. Run 'cors-playground --help'.`);
+    expect(io.stderr()).toBe(
+      `Unknown command '${name}': use one of run, check, scenario. Run 'cors-playground --help'.`,
+    );
   });
 
   it('rejects an unknown option by name', async () => {

@@ -1,8 +1,8 @@
 /**
  * The cors-playground command line: `run` sends cases through a real Chromium against the lab,
- * and `check` probes a real API the way a browser would.
+ * `check` probes a real API the way a browser would, and `scenario` drafts a catalog scenario from a case.
  */
-import { checkHelp, mainHelp, runHelp } from './help.ts';
+import { checkHelp, mainHelp, runHelp, scenarioHelp } from './help.ts';
 import { exitCodes, processIo, UsageError, type Io } from './usage.ts';
 
 type Command = (args: readonly string[], io: Io) => Promise<number>;
@@ -11,6 +11,10 @@ type Command = (args: readonly string[], io: Io) => Promise<number>;
 const commands: Readonly<Record<string, { load: () => Promise<Command>; help: string }>> = {
   run: { load: async () => (await import('./run/run-command.ts')).runCommand, help: runHelp },
   check: { load: async () => (await import('./check/check-command.ts')).checkCommand, help: checkHelp },
+  scenario: {
+    load: async () => (await import('./scenario/scenario-command.ts')).scenarioCommand,
+    help: scenarioHelp,
+  },
 };
 
 /** Runs the command line with its arguments, and returns the exit code. */
