@@ -9,6 +9,7 @@ import { evaluate, type Evaluation } from '../evaluator/index.ts';
 import { originsFromPorts, portsFromEnv, serverNames, type OriginMap, type ServerName } from '../origins.ts';
 import type {
   CategoryId,
+  CorsSettings,
   ExpectedExchange,
   JsResult,
   Middleware,
@@ -50,21 +51,51 @@ type HeaderList = readonly (readonly [string, string])[];
 
 /**
  * Builds the catalog row of a case. The broken variant's server gives the case's answers where the
- * catalog's server model can express them; every answer it gives otherwise gets a line in `todos`.
+ * catalog's server model can express them, and every answer it gives otherwise gets a line in `todos`.
  */
 export function scenarioDraftFromCase(value: Case, id: string, title: string): ScenarioDraft {
   const todos: string[] = [];
   const request = requestRow(value, todos);
-  const server = serverRow(value, todos);
   const evaluation = evaluate(caseRequest(value, defaultOrigins), caseResponder(value, defaultOrigins));
   const outcome = outcomeRow(value.expected, evaluation, todos);
 
-  let broken: VariantRow = { ...server, ...(outcome !== undefined && { outcome }) };
-  const scenarioRequest: RequestSpec = { ...catalogDefaults.request, ...request };
-  broken = { ...broken, ...jsRow(scenarioRequest, outcome) };
-  broken = { ...broken, ...exchangesRow(broken, request, evaluation) };
+  // Two servers are tried: Hono's cors() with the rest set by hand, as most catalog rows have it, and every
+  // header set by hand. The draft keeps the one whose answers differ from the case's least, cors() on a tie.
+  const drafts = [corsServerRow, serverRow].flatMap((build) => {
+    const serverTodos: string[] = [];
+    const server = build(value, serverTodos);
+    if (server === undefined) return [];
+    const row = scenarioRow(id, title, request, variantRow(server, request, outcome, evaluation), outcome);
+    const differences = answerDifferences(value, row);
+    return [{ row, todos: [...todos, ...serverTodos, ...differences], differences: differences.length }];
+  });
+  const best = drafts.reduce((kept, draft) => (draft.differences < kept.differences ? draft : kept));
+  return { row: best.row, todos: best.todos };
+}
 
-  const row: ScenarioRow = {
+function variantRow(
+  server: ServerRow,
+  request: Partial<RequestSpec>,
+  outcome: Outcome | undefined,
+  evaluation: Evaluation,
+): VariantRow {
+  const scenarioRequest: RequestSpec = { ...catalogDefaults.request, ...request };
+  const broken: VariantRow = {
+    ...server,
+    ...(outcome !== undefined && { outcome }),
+    ...jsRow(scenarioRequest, outcome),
+  };
+  return { ...broken, ...exchangesRow(broken, request, evaluation) };
+}
+
+function scenarioRow(
+  id: string,
+  title: string,
+  request: Partial<RequestSpec>,
+  broken: VariantRow,
+  outcome: Outcome | undefined,
+): ScenarioRow {
+  return {
     id,
     title,
     category: categoryOf(outcome),
@@ -77,8 +108,6 @@ export function scenarioDraftFromCase(value: Case, id: string, title: string): S
     broken,
     fixed: broken,
   };
-  todos.push(...answerDifferences(value, row));
-  return { row, todos };
 }
 
 /** Builds the TypeScript source of `scenarios/catalog/<id>.ts` for a case. */
@@ -163,7 +192,7 @@ function serverRow(value: Case, todos: string[]): ServerRow {
   const setHeaders = setHeadersStep(route.after, 'response', todos);
 
   const middleware: Middleware[] = [
-    ...preflightSteps(answers.preflight, todos),
+    ...preflightSteps(answers.preflight, route.after, todos),
     ...(redirectHeaders === 'outside' ? redirectSteps : []),
     ...setHeaders,
     ...(redirectHeaders === 'inside' ? redirectSteps : []),
@@ -182,6 +211,106 @@ function serverRow(value: Case, todos: string[]): ServerRow {
     ...(response !== undefined && Object.keys(response).length > 0 && { response }),
     ...(proxy.headers !== undefined && target === 'proxy' && { proxyAddsHeaders: proxy.headers }),
   };
+}
+
+/**
+ * Builds a server with Hono's cors() first in the chain, when the case's CORS headers have the order and
+ * values that cors() gives them. The other headers are set by hand, as `serverRow` sets them.
+ */
+function corsServerRow(value: Case, todos: string[]): ServerRow | undefined {
+  const { answers } = value;
+  const settings =
+    answers.preflight === undefined
+      ? corsSettingsOfResponse(answers.response)
+      : corsSettingsOfPreflight(answers.preflight);
+  if (settings === undefined) return undefined;
+  // cors() answers the preflight itself, so the rest of the chain sees no preflight.
+  const withoutCors: CaseAnswers = {
+    redirects: answers.redirects.map((hop) => ({ ...hop, headers: withoutCorsHeaders(hop.headers, settings) })),
+    response: { ...answers.response, headers: withoutCorsHeaders(answers.response.headers, settings) },
+  };
+  const server = serverRow({ ...value, answers: withoutCors }, todos);
+  return { ...server, middleware: [{ kind: 'cors', settings }, ...(server.middleware ?? [])] };
+}
+
+/** Reads cors() settings from a preflight answer in the header order cors() sends. */
+function corsSettingsOfPreflight(preflight: Answer): CorsSettings | undefined {
+  if (preflight.status !== 204 || preflight.body !== undefined || preflight.location !== undefined) return undefined;
+  const headers = new HeaderReader(preflight.headers);
+  const origin = headers.take('Access-Control-Allow-Origin');
+  if (origin === undefined) return undefined;
+  const credentials = headers.take('Access-Control-Allow-Credentials');
+  const exposeHeaders = headers.take('Access-Control-Expose-Headers');
+  // cors() varies on Origin unless it allows every origin.
+  if (origin !== '*' && headers.take('Vary') !== 'Origin') return undefined;
+  const maxAge = headers.take('Access-Control-Max-Age');
+  const allowMethods = headers.take('Access-Control-Allow-Methods');
+  const allowHeaders = headers.take('Access-Control-Allow-Headers');
+  if (allowHeaders !== undefined && headers.take('Vary') !== 'Access-Control-Request-Headers') return undefined;
+  if (!headers.done() || (credentials !== undefined && credentials !== 'true')) return undefined;
+  if (maxAge !== undefined && !/^\d+$/.test(maxAge)) return undefined;
+  return {
+    origin: origin === '*' ? '*' : [origin],
+    allowMethods: allowMethods === undefined ? [] : allowMethods.split(','),
+    ...(allowHeaders !== undefined && { allowHeaders: allowHeaders.split(',') }),
+    ...(exposeHeaders !== undefined && { exposeHeaders: exposeHeaders.split(',') }),
+    ...(credentials !== undefined && { credentials: true }),
+    ...(maxAge !== undefined && { maxAge: Number(maxAge) }),
+  };
+}
+
+/** Reads cors() settings from a response: the headers cors() sets first, and its Vary: Origin last. */
+function corsSettingsOfResponse(response: Answer): CorsSettings | undefined {
+  const headers = new HeaderReader(response.headers);
+  const origin = headers.take('Access-Control-Allow-Origin');
+  if (origin === undefined) return undefined;
+  const credentials = headers.take('Access-Control-Allow-Credentials');
+  const exposeHeaders = headers.take('Access-Control-Expose-Headers');
+  const last = response.headers.at(-1);
+  if (origin !== '*' && (last?.[0] !== 'Vary' || last[1] !== 'Origin')) return undefined;
+  if (credentials !== undefined && credentials !== 'true') return undefined;
+  return {
+    origin: origin === '*' ? '*' : [origin],
+    ...(exposeHeaders !== undefined && { exposeHeaders: exposeHeaders.split(',') }),
+    ...(credentials !== undefined && { credentials: true }),
+  };
+}
+
+/** Removes the headers cors() adds to an answer other than a preflight, when the answer has them where cors() puts them. */
+function withoutCorsHeaders(headers: HeaderList, settings: CorsSettings): [string, string][] {
+  const leading: [string, string][] = [
+    ['Access-Control-Allow-Origin', typeof settings.origin === 'string' ? settings.origin : (settings.origin[0] ?? '')],
+    ...(settings.credentials === true ? [['Access-Control-Allow-Credentials', 'true'] as [string, string]] : []),
+    ...(settings.exposeHeaders !== undefined && settings.exposeHeaders.length > 0
+      ? [['Access-Control-Expose-Headers', settings.exposeHeaders.join(',')] as [string, string]]
+      : []),
+  ];
+  const varies = settings.origin !== '*';
+  const last = headers.at(-1);
+  const endsWithVary = !varies || (last?.[0] === 'Vary' && last[1] === 'Origin');
+  const kept =
+    JSON.stringify(headers.slice(0, leading.length)) !== JSON.stringify(leading) || !endsWithVary
+      ? headers
+      : headers.slice(leading.length, varies ? -1 : undefined);
+  return kept.map(([name, value]) => [name, value]);
+}
+
+/** Reads a header list in order, taking each expected header only when it comes next. */
+class HeaderReader {
+  private index = 0;
+
+  constructor(private readonly headers: HeaderList) {}
+
+  take(name: string): string | undefined {
+    const header = this.headers[this.index];
+    if (header === undefined || header[0] !== name) return undefined;
+    this.index += 1;
+    return header[1];
+  }
+
+  done(): boolean {
+    return this.index === this.headers.length;
+  }
 }
 
 /**
@@ -223,8 +352,17 @@ const unauthorizedAnswer: Answer = {
   body: JSON.stringify({ error: 'Missing Authorization header' }),
 };
 
-function preflightSteps(preflight: Answer | undefined, todos: string[]): Middleware[] {
+/** The answer a server without an OPTIONS route gives a preflight, before the `set-headers` step adds its headers. */
+const notFoundAnswer: Answer = {
+  status: 404,
+  headers: [['Content-Type', 'text/plain; charset=UTF-8']],
+  body: '404 Not Found',
+};
+
+function preflightSteps(preflight: Answer | undefined, setHeaders: HeaderList, todos: string[]): Middleware[] {
   if (preflight === undefined || preflight.location !== undefined) return [];
+  const notFound = { ...notFoundAnswer, headers: [...notFoundAnswer.headers, ...setHeaders] };
+  if (JSON.stringify(preflight) === JSON.stringify(notFound)) return [];
   if (JSON.stringify(preflight) === JSON.stringify(unauthorizedAnswer)) return [{ kind: 'require-authorization' }];
   if (preflight.status !== 204 || (preflight.body ?? '') !== '') {
     todos.push(`the preflight gets ${describeAnswer(preflight)}, but answer-options always answers 204 with no body.`);
