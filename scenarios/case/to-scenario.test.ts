@@ -80,6 +80,27 @@ describe('scenarioDraftFromCase', () => {
 
     expect(draft.todos.join('\n')).toContain('the response has no Content-Type header');
   });
+
+  it('drops a location without redirect status', () => {
+    const value = caseSchema.parse({
+      ...allowedGet,
+      answers: {
+        response: {
+          status: 300,
+          headers: [['Content-Type', 'text/plain']],
+          body: 'choices',
+          location: { target: 'api' },
+        },
+      },
+    });
+
+    const draft = scenarioDraftFromCase(value, 'multiple-choices', 'Draft');
+
+    expect(draft.todos).toContain(
+      'dropped the location of the 300 response: the catalog redirects only with a redirect status.',
+    );
+    expect(draft.row.broken.middleware).toBeUndefined();
+  });
 });
 
 describe('scenarioSource', () => {
@@ -97,6 +118,16 @@ describe('scenarioSource', () => {
     expect(source).toContain("request: { method: 'PUT', body: 'status=shipped' },");
     expect(source).toContain('// TODO: a copy of the broken variant');
     expect(source).toContain("corsError: 'MethodDisallowedByPreflightResponse',");
+  });
+
+  it.each([
+    ["The server's list", `"The server's list"`],
+    [`It's a "list"`, `'It\\'s a "list"'`],
+    ['Plain', `'Plain'`],
+  ])('quotes the title %s as Prettier does', (title, literal) => {
+    const draft = scenarioDraftFromCase(caseSchema.parse(allowedGet), 'quoted', title);
+
+    expect(scenarioSource(draft)).toContain(`  title: ${literal},\n`);
   });
 
   it('writes each TODO as a comment', () => {

@@ -20,7 +20,14 @@ import type {
 import { caseResponder } from './compose.ts';
 import { caseFromScenario } from './from-scenario.ts';
 import { caseRequest } from './lab-url.ts';
-import type { Answer, Case, CaseAnswers, CaseExpected, RedirectAnswer } from './schema.ts';
+import {
+  redirectStatuses,
+  type Answer,
+  type Case,
+  type CaseAnswers,
+  type CaseExpected,
+  type RedirectAnswer,
+} from './schema.ts';
 
 /** A draft scenario: the catalog row, and what an engineer must still write or check, one line each. */
 export interface ScenarioDraft {
@@ -179,7 +186,12 @@ function serverRow(value: Case, todos: string[]): ServerRow {
   const { target } = value.request;
   const proxy = proxyHeaders(value, todos);
   const answers = proxy.answers;
-  const finalIsRedirect = answers.response.location !== undefined;
+  const finalIsRedirect = isRedirect(answers.response);
+  if (answers.response.location !== undefined && !finalIsRedirect) {
+    todos.push(
+      `dropped the location of the ${answers.response.status} response: the catalog redirects only with a redirect status.`,
+    );
+  }
   const redirectHops: readonly (Answer | RedirectAnswer)[] = finalIsRedirect
     ? [...answers.redirects, answers.response]
     : answers.redirects;
@@ -368,6 +380,11 @@ function preflightSteps(preflight: Answer | undefined, setHeaders: HeaderList, t
     todos.push(`the preflight gets ${describeAnswer(preflight)}, but answer-options always answers 204 with no body.`);
   }
   return [{ kind: 'answer-options', headers: headerRecord(preflight.headers, 'preflight', todos) }];
+}
+
+/** Returns whether an answer redirects: an answer may carry a location with any status, but only a redirect status redirects. */
+function isRedirect(answer: Answer): boolean {
+  return answer.location !== undefined && (redirectStatuses as readonly number[]).includes(answer.status);
 }
 
 /** Returns the server that sends redirect hop `index`: the request's target, then each Location's target in turn. */
@@ -699,7 +716,8 @@ function propertyName(key: string): string {
 /** Quotes a string as Prettier does with `singleQuote`: single quotes, unless that needs more escapes. */
 function quote(text: string): string {
   const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  if (text.includes("'") && !text.includes('"')) return `"${escaped}"`;
+  // Prettier picks the quote that needs fewer escapes, and the single quote on a tie.
+  if (text.split("'").length > text.split('"').length) return `"${escaped.replace(/"/g, '\\"')}"`;
   return `'${escaped.replace(/'/g, "\\'")}'`;
 }
 
