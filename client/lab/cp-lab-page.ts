@@ -143,9 +143,10 @@ export class CpLabPage extends LitElement {
       <section aria-labelledby="lab-case-heading">
         <h2 id="lab-case-heading">The case as a file</h2>
         <p>
-          A case is this request and these answers as JSON. Export it to keep it, or to run it with the command line
-          (<code>cors-playground run case.json</code>). Every scenario page has an "Open in lab" link that loads its
-          variant here as a case.
+          A case is this request and these answers as JSON. Export it to keep it, to run it with the command line (<code
+            >cors-playground run case.json</code
+          >), or to draft a catalog scenario from it (<code>cors-playground scenario case.json --id my-scenario</code>).
+          Every scenario page has an "Open in lab" link that loads its variant here as a case.
         </p>
         <cp-lab-case-io
           .value=${value}
