@@ -41,7 +41,8 @@ Sends the requests a browser would send for fetch(URL) from a page at ORIGIN: th
 preflight when the method or a header needs one (OPTIONS with Origin and
 Access-Control-Request-*), then the request itself with Origin, following redirects as the
 browser would. It prints each request and response and the verdict Chromium 156 would reach,
-with the fix when it would block the request. Nothing runs in a browser, so cookies are not sent.
+with the fix when it would block the request. Nothing runs in a browser, so no cookie jar
+sends cookies: give them with --cookie.
 
 Options:
   --origin ORIGIN         the page's origin, such as https://app.example.com, or null (required)
@@ -49,6 +50,8 @@ Options:
   --header NAME[:VALUE]   a request header the page sets; repeat for more (default value: empty)
   --body TEXT             a request body; without a Content-Type header it is sent as text/plain
   --credentials           send as fetch() with credentials: 'include'
+  --cookie NAME=VALUE     a cookie of the API's host, sent on the request but not the preflight,
+                          as a browser does; needs --credentials; repeat for more
   --timeout MS            how long to wait for each response, in milliseconds (default: 10000)
   --json                  print the result as JSON
   -h, --help              show this help
@@ -59,7 +62,9 @@ it, 2 for a usage error or when the server could not be reached.
 Examples:
   cors-playground check https://api.example.com/orders --origin https://app.example.com
   cors-playground check https://api.example.com/orders/42 --origin https://app.example.com \\
-    --method PUT --header Content-Type:application/json --header 'Authorization:Bearer x' --credentials`;
+    --method PUT --header Content-Type:application/json --header 'Authorization:Bearer x' --credentials
+  cors-playground check https://api.example.com/basket --origin https://app.example.com \\
+    --credentials --cookie session=abc123`;
 
 export const scenarioHelp = `Usage: cors-playground scenario CASE.json --id ID [--title TITLE]
 

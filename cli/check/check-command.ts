@@ -21,6 +21,7 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     header: { type: 'string', multiple: true },
     body: { type: 'string' },
     credentials: { type: 'boolean' },
+    cookie: { type: 'string', multiple: true },
     timeout: { type: 'string' },
     json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -43,8 +44,18 @@ export async function checkCommand(args: readonly string[], io: Io): Promise<num
     credentials: values.credentials === true ? 'include' : 'same-origin',
   };
   const timeoutMs = parseTimeout(values.timeout);
+  const cookies = (values.cookie ?? []).map(parseCookie);
+  if (cookies.length > 0 && request.credentials !== 'include') {
+    throw new UsageError(
+      "--cookie needs --credentials: a page's cross-origin request carries cookies only with credentials: 'include'.",
+    );
+  }
 
-  const responder = httpResponder({ body: values.body, timeoutMs });
+  const responder = httpResponder({
+    body: values.body,
+    timeoutMs,
+    ...(cookies.length > 0 && { cookie: { header: cookies.join('; '), hostname: new URL(url).hostname } }),
+  });
   const evaluation = await evaluateAsync(request, responder.respond);
 
   let exitCode: number = exitCodes.ok;
@@ -124,6 +135,19 @@ function parseHeader(text: string): [string, string] {
     throw new UsageError(`Invalid --header '${name}': the value must not contain CR, LF or NUL.`);
   }
   return [name, value];
+}
+
+/** Reads `NAME=VALUE` as a cookie pair: a token name, and a value without a separator or control character. */
+function parseCookie(text: string): string {
+  const separator = text.indexOf('=');
+  const name = separator === -1 ? '' : text.slice(0, separator);
+  const value = separator === -1 ? '' : text.slice(separator + 1);
+  if (!isToken(name) || !/^[\x21-\x7e]*$/.test(value) || /[;,"\\]/.test(value)) {
+    throw new UsageError(
+      `Invalid --cookie '${text}': give NAME=VALUE, a token name and a value without spaces, semicolons, commas, quotes or backslashes, as in --cookie session=abc123.`,
+    );
+  }
+  return `${name}=${value}`;
 }
 
 function parseTimeout(value: string | undefined): number {

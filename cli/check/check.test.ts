@@ -101,6 +101,33 @@ describe('cors-playground check', { timeout: 30_000 }, () => {
     expect(result.stdout).toContain('(WildcardOriginNotAllowed)');
   });
 
+  it('sends a cookie on the request but not the preflight', async () => {
+    const trace = 'check-sends-cookie';
+    const url = `${variantUrl('preflight-missing-allow-credentials', 'fixed', '/basket')}?trace=${trace}`;
+
+    const result = await check(
+      url,
+      '--origin',
+      servers.origins.app,
+      '--method',
+      'PUT',
+      '--credentials',
+      '--cookie',
+      'session=abc123',
+      '--cookie',
+      'theme=dark',
+    );
+    const cookies = servers.store
+      .get(trace)
+      .exchanges.map(({ method, requestHeaders }) => [method, requestHeaders.find(([name]) => name === 'cookie')?.[1]]);
+
+    expect(result.code).toBe(0);
+    expect(cookies).toEqual([
+      ['OPTIONS', undefined],
+      ['PUT', 'session=abc123; theme=dark'],
+    ]);
+  });
+
   it('exits 2 when no server answers', async () => {
     const result = await check(`${servers.origins.offline}/data`, '--origin', servers.origins.app);
 
@@ -116,6 +143,11 @@ describe('cors-playground check', { timeout: 30_000 }, () => {
     [['http://a.example/', '--origin', 'http://a.example', '--header', 'X Bad:1'], "Invalid --header 'X Bad:1'"],
     [['http://a.example/', '--origin', 'http://a.example', '--timeout', 'soon'], "Invalid --timeout 'soon'"],
     [['--origin', 'http://a.example'], 'Missing URL'],
+    [['http://a.example/', '--origin', 'http://a.example', '--cookie', 'a=1'], '--cookie needs --credentials'],
+    [
+      ['http://a.example/', '--origin', 'http://a.example', '--credentials', '--cookie', 'a=1; b=2'],
+      "Invalid --cookie 'a=1; b=2'",
+    ],
   ])('rejects %j', async (args, words) => {
     const result = await check(...args);
 

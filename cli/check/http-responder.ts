@@ -20,7 +20,14 @@ export interface HttpResponder {
 /** Names the client in the API's logs; a browser would send its own User-Agent. */
 const userAgent = 'cors-playground-check (sends the requests a browser would)';
 
-export function httpResponder({ body, timeoutMs }: { body: string | undefined; timeoutMs: number }): HttpResponder {
+export interface HttpResponderOptions {
+  readonly body: string | undefined;
+  readonly timeoutMs: number;
+  /** A Cookie header, and the host it belongs to, as a browser's cookie jar would hold it. */
+  readonly cookie?: { readonly header: string; readonly hostname: string };
+}
+
+export function httpResponder({ body, timeoutMs, cookie }: HttpResponderOptions): HttpResponder {
   const errors: NetworkError[] = [];
 
   async function respond(request: OutgoingRequest): Promise<HopResponse | undefined> {
@@ -31,6 +38,10 @@ export function httpResponder({ body, timeoutMs }: { body: string | undefined; t
     const sendsBody =
       body !== undefined && request.role === 'actual' && request.method !== 'GET' && request.method !== 'HEAD';
     if (sendsBody && !headers.has('content-type')) headers.set('content-type', 'text/plain;charset=UTF-8');
+    // A preflight never carries cookies. Cookies ignore ports, so every request to the host gets them.
+    if (cookie !== undefined && request.role === 'actual' && new URL(request.url).hostname === cookie.hostname) {
+      headers.set('cookie', cookie.header);
+    }
     try {
       const response = await fetch(request.url, {
         method: request.method,
