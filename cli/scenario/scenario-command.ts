@@ -45,7 +45,11 @@ export async function scenarioCommand(args: readonly string[], io: Io): Promise<
     io.err(`${file}: invalid case\n${formatIssues(parsed.issues).replace(/^/gm, '  ')}`);
     return exitCodes.usage;
   }
-  io.out(scenarioSourceFromCase(parsed.value, id, title ?? parsed.value.title ?? `TODO: a title for ${id}`).trimEnd());
+  io.out(
+    (
+      await scenarioSourceFromCase(parsed.value, id, title ?? parsed.value.title ?? `TODO: a title for ${id}`)
+    ).trimEnd(),
+  );
   return exitCodes.ok;
 }
 

@@ -104,13 +104,13 @@ describe('scenarioDraftFromCase', () => {
 });
 
 describe('scenarioSource', () => {
-  it('writes a defineScenario call', () => {
+  it('writes a defineScenario call', async () => {
     const value = caseFromScenario(
       scenarios.find((scenario) => scenario.id === 'method-not-allowed')!,
       'broken',
     );
 
-    const source = scenarioSourceFromCase(value, 'method-not-allowed-draft', 'Draft');
+    const source = await scenarioSourceFromCase(value, 'method-not-allowed-draft', 'Draft');
 
     expect(source).toContain("import { defineScenario } from '../define.ts';");
     expect(source).toContain('export default defineScenario({');
@@ -124,22 +124,22 @@ describe('scenarioSource', () => {
     ["The server's list", `"The server's list"`],
     [`It's a "list"`, `'It\\'s a "list"'`],
     ['Plain', `'Plain'`],
-  ])('quotes the title %s as Prettier does', (title, literal) => {
+  ])('quotes the title %s as Prettier does', async (title, literal) => {
     const draft = scenarioDraftFromCase(caseSchema.parse(allowedGet), 'quoted', title);
 
-    expect(scenarioSource(draft)).toContain(`  title: ${literal},\n`);
+    expect(await scenarioSource(draft)).toContain(`  title: ${literal},\n`);
   });
 
-  it('writes each TODO as a comment', () => {
+  it('writes each TODO as a comment', async () => {
     const draft = { row: scenarioDraftFromCase(caseSchema.parse(allowedGet), 'a', 'A').row, todos: ['check this.'] };
 
-    expect(scenarioSource(draft)).toContain('  // TODO: check this.\n  broken: ');
+    expect(await scenarioSource(draft)).toContain('  // TODO: check this.\n  broken: ');
   });
 
-  it('writes a literal that evaluates to the row', () => {
+  it('writes a literal that evaluates to the row', async () => {
     for (const { scenario, variant } of caseVariants) {
       const draft = scenarioDraftFromCase(caseFromScenario(scenario, variant), 'draft', 'Draft');
-      const source = scenarioSource(draft);
+      const source = await scenarioSource(draft);
       const literal = source.slice(
         source.indexOf('defineScenario({') + 'defineScenario('.length,
         source.lastIndexOf(');'),

@@ -3,6 +3,8 @@
  * its answers become the broken variant's server, written with the catalog's middleware and route.
  * The fixed variant and the prose cannot come from a case, so the draft marks them with `TODO:`.
  */
+import { fileURLToPath } from 'node:url';
+import { format, resolveConfig } from 'prettier';
 import { assertNever } from '../chromium-messages.ts';
 import { defineScenario, type ScenarioRow, type VariantRow } from '../define.ts';
 import { evaluate, type Evaluation } from '../evaluator/index.ts';
@@ -118,12 +120,18 @@ function scenarioRow(
 }
 
 /** Builds the TypeScript source of `scenarios/catalog/<id>.ts` for a case. */
-export function scenarioSourceFromCase(value: Case, id: string, title: string): string {
+export function scenarioSourceFromCase(value: Case, id: string, title: string): Promise<string> {
   return scenarioSource(scenarioDraftFromCase(value, id, title));
 }
 
-/** Serializes a draft as a catalog file, with its `TODO:` lines as comments where an engineer edits. */
-export function scenarioSource({ row, todos }: ScenarioDraft): string {
+/** A catalog file's path, for Prettier to find the repository's settings that every catalog file follows. */
+const catalogFile = fileURLToPath(new URL('../catalog/draft.ts', import.meta.url));
+
+/**
+ * Serializes a draft as a catalog file, with its `TODO:` lines as comments where an engineer edits. The
+ * row is plain data, so JSON writes it, and Prettier lays it out as the other catalog files.
+ */
+export async function scenarioSource({ row, todos }: ScenarioDraft): Promise<string> {
   const comments: Record<string, readonly string[]> = {
     category: ['TODO: check the category; the draft picks it from the stage of the expected outcome.'],
     fix: ['TODO: list the fix as header diff lines once the fixed variant is written.'],
@@ -135,10 +143,11 @@ export function scenarioSource({ row, todos }: ScenarioDraft): string {
   for (const [key, field] of Object.entries(row)) {
     if (field === undefined) continue;
     for (const comment of comments[key] ?? []) lines.push(`  // ${comment}`);
-    lines.push(`  ${formatProperty(key, field, 2)},`);
+    lines.push(`  ${key}: ${JSON.stringify(field)},`);
   }
   lines.push('});', '');
-  return lines.join('\n');
+  const options = await resolveConfig(catalogFile);
+  return format(lines.join('\n'), { ...options, parser: 'typescript' });
 }
 
 // The request.
@@ -703,80 +712,4 @@ function withoutDefaults<T extends object>(full: T, defaults: object): Partial<T
     ([key, field]) => JSON.stringify(field) !== JSON.stringify((defaults as Record<string, unknown>)[key]),
   );
   return Object.fromEntries(entries) as Partial<T>;
-}
-
-// Serializing to TypeScript.
-
-const printWidth = 120;
-
-function propertyName(key: string): string {
-  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : quote(key);
-}
-
-/** Quotes a string as Prettier does with `singleQuote`: single quotes, unless that needs more escapes. */
-function quote(text: string): string {
-  const escaped = text.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-  // Prettier picks the quote that needs fewer escapes, and the single quote on a tie.
-  if (text.split("'").length > text.split('"').length) return `"${escaped.replace(/"/g, '\\"')}"`;
-  return `'${escaped.replace(/'/g, "\\'")}'`;
-}
-
-/**
- * Formats a value as a TypeScript literal laid out as Prettier lays it out: on one line when it fits from
- * column `column` to the print width, else one item a line at `indent` plus two.
- */
-function formatValue(value: unknown, indent: number, column: number): string {
-  if (typeof value === 'string') return quote(value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  if (Array.isArray(value)) {
-    const items = value.map((item) => formatValue(item, indent + 2, indent + 2));
-    return formatList(items, '[', ']', indent, column, breaksObjectList(value));
-  }
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, field]) => field !== undefined);
-    const items = entries.map(([key, field]) => formatProperty(key, field, indent + 2));
-    return formatList(items, '{', '}', indent, column, false);
-  }
-  throw new Error(`Cannot write a ${typeof value} into a catalog row.`);
-}
-
-/** Formats `key: value`. A string too long for the line moves to the next one, as Prettier moves it. */
-function formatProperty(key: string, field: unknown, indent: number): string {
-  const name = propertyName(key);
-  const text = formatValue(field, indent, indent + name.length + 2);
-  const fitsAfterKey = indent + name.length + 2 + text.length + 1 <= printWidth;
-  // Prettier keeps a value beside a key shorter than five columns, where moving it would gain little.
-  const shortKey = name.length < 5;
-  if (typeof field === 'string' && !fitsAfterKey && !shortKey) {
-    return `${name}:
-${' '.repeat(indent + 2)}${text}`;
-  }
-  return `${name}: ${text}`;
-}
-
-/** Prettier puts each item of an array of two or more objects, each with two or more keys, on its own line. */
-function breaksObjectList(items: readonly unknown[]): boolean {
-  return (
-    items.length > 1 &&
-    items.every(
-      (item) => typeof item === 'object' && item !== null && !Array.isArray(item) && Object.keys(item).length > 1,
-    )
-  );
-}
-
-function formatList(
-  items: readonly string[],
-  open: string,
-  close: string,
-  indent: number,
-  column: number,
-  alwaysBreak: boolean,
-): string {
-  if (items.length === 0) return `${open}${close}`;
-  const pad = open === '{' ? ' ' : '';
-  const inline = `${open}${pad}${items.join(', ')}${pad}${close}`;
-  // The one extra column is the comma that follows the value.
-  if (!alwaysBreak && !inline.includes('\n') && column + inline.length + 1 <= printWidth) return inline;
-  const inner = ' '.repeat(indent + 2);
-  return `${open}\n${items.map((item) => `${inner}${item},`).join('\n')}\n${' '.repeat(indent)}${close}`;
 }
