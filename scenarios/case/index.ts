@@ -8,8 +8,9 @@
  * - `caseUrl`, `caseRequest`: the lab URL a case's page requests, and the evaluator's input for it.
  * - `caseFromScenario(scenario, variant)`: the case of a catalog variant; `isCaseScenario` says
  *   whether it has one (a WebSocket variant has none).
- * - `scenarioDraftFromCase(value, id, title)`: the other way, a draft catalog row for a case, and
- *   `scenarioSourceFromCase` its catalog file's TypeScript source.
+ *
+ * The other way, a draft catalog scenario from a case, is in `to-scenario.ts`, which only the command
+ * line imports: it uses Prettier, which must stay out of the app's bundle.
  */
 export * from './schema.ts';
 export { parseCase, parseCaseJson, parseAnswers, formatIssues, type CaseIssue, type ParseResult } from './validate.ts';
@@ -26,7 +27,6 @@ export {
   type LabUrlOptions,
 } from './lab-url.ts';
 export { caseFromScenario, isCaseScenario } from './from-scenario.ts';
-export { scenarioDraftFromCase, scenarioSource, scenarioSourceFromCase, type ScenarioDraft } from './to-scenario.ts';
 export {
   composeAnswer,
   caseResponder,
