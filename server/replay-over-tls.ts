@@ -1,7 +1,5 @@
 import { request as httpsRequest } from 'node:https';
-
-/** Statuses whose response has no body, which the Response constructor rejects a body for. */
-const nullBodyStatuses = new Set([101, 103, 204, 205, 304]);
+import { nullBodyStatuses } from '../scenarios/case/schema.ts';
 
 /**
  * Sends `request` over https, trusting `certificate` and checking it against `servername`, the origin's

@@ -163,8 +163,8 @@ export const reservedResponseHeaders: Readonly<Record<string, string>> = {
 /** Only these statuses redirect (Fetch Standard: redirect status). */
 export const redirectStatuses = [301, 302, 303, 307, 308] as const;
 
-/** Statuses whose response has no body, so the Fetch API rejects a body for them. */
-const nullBodyStatuses = new Set([204, 205, 304]);
+/** Statuses whose response has no body, so the Fetch API rejects a body for them (Fetch Standard: null body status). */
+export const nullBodyStatuses: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 const locationSchema = z
   .object({

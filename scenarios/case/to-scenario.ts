@@ -38,9 +38,9 @@ export interface ScenarioDraft {
   readonly todos: readonly string[];
 }
 
-/** The catalog's defaults, read from `defineScenario` so that the draft leaves out what they already give. */
-const catalogDefaults = defineScenario({
-  id: 'defaults',
+/** Empty prose, for rows built only to read what `defineScenario` derives from them. */
+const placeholderProse = {
+  id: 'draft',
   title: '',
   category: 'allow-origin',
   story: '',
@@ -48,9 +48,10 @@ const catalogDefaults = defineScenario({
   rule: '',
   fix: { summary: '', diff: [] },
   references: [],
-  broken: {},
-  fixed: {},
-}).variants.broken;
+} as const;
+
+/** The catalog's defaults, read from `defineScenario` so that the draft leaves out what they already give. */
+const catalogDefaults = defineScenario({ ...placeholderProse, broken: {}, fixed: {} }).variants.broken;
 
 /** The evaluator runs on the default ports, and origins in its results are turned back into `{app}` templates. */
 const defaultOrigins: OriginMap = originsFromPorts(portsFromEnv({}));
@@ -607,17 +608,6 @@ function exchangesRow(
     .exchanges;
   return JSON.stringify(derived) === JSON.stringify(exchanges) ? {} : { exchanges };
 }
-
-const placeholderProse = {
-  id: 'draft',
-  title: '',
-  category: 'allow-origin',
-  story: '',
-  explanation: '',
-  rule: '',
-  fix: { summary: '', diff: [] },
-  references: [],
-} as const;
 
 function categoryOf(outcome: Outcome | undefined): CategoryId {
   if (outcome === undefined || outcome.verdict !== 'blocked' || !('stage' in outcome)) return 'allow-origin';
