@@ -27,9 +27,9 @@ export default defineConfig(async ({ command, mode }) => {
   }
 
   return {
-    // The e2e suite runs its own dev server beside `npm start`'s, so each keeps its own dependency cache,
-    // one per address and app port, because Vite refuses a second dev server on one cache. It may also
-    // build the app, for each address and port, since the build holds the origins.
+    // The e2e suite serves a build of the app, and its workshop test and the demo run a dev server beside
+    // `npm start`'s. Vite refuses a second dev server on one dependency cache, so each address and app port
+    // gets its own cache, and its own build directory, because the build contains the origins.
     ...(mode === 'e2e' && {
       cacheDir: `node_modules/.vite-e2e-${host}-${ports.app}`,
       build: { outDir: `node_modules/.cors-playground-e2e-app/${host}-${ports.app}` },

@@ -41,7 +41,7 @@ function sendAsBrowser(
   const { request } = scenario;
   const query = traceId === undefined ? '' : `?trace=${traceId}`;
   const url = `${testOrigins[request.target]}/scenarios/${scenario.id}/${variant}${request.path}${query}`;
-  // The variant's expected exchange of this role says when the browser sends no Origin, or `null`.
+  // The variant's expected exchange of this role names an absent or `null` Origin.
   const expectedOrigin = scenario.variants[variant].expected.exchanges.find(
     (exchange) => (exchange.method === 'OPTIONS') === (role === 'preflight'),
   )?.origin;
